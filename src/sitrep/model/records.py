@@ -136,6 +136,7 @@ class Casualty:
     low: int | None = None
     high: int | None = None
     vague: bool = False
+    total: bool = False  # a stated total ("death toll rose to 12", "3 fatalities") covering other counts
 
 
 @dataclass(slots=True)

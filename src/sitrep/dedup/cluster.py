@@ -1,0 +1,126 @@
+"""Clusters: scored candidate pairs joined greedily, best first, under constraints.
+
+A cluster never holds two events of the same report (ACLED's unit rule already split them), never
+spans more than ``max_span_days``, and never joins events an analyst split apart; analyst merges
+are applied first and always hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sitrep.dedup.blocking import candidate_pairs
+from sitrep.dedup.records import DedupConfig, DedupRecord
+from sitrep.dedup.score import pair_score
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int]
+    docs: set[str]
+    first: int
+    last: int
+    forbidden: set[int] = field(default_factory=set)
+
+
+class _Clusters:
+    """Union-find over record indices with per-cluster constraints."""
+
+    def __init__(self, records: Sequence[DedupRecord], cannot: dict[int, set[int]]) -> None:
+        self.records = records
+        self.parent = list(range(len(records)))
+        self.clusters: dict[int, _Cluster] = {}
+        self.cannot = cannot
+
+    def _get(self, root: int) -> _Cluster:
+        c = self.clusters.get(root)
+        if c is None:
+            r = self.records[root]
+            c = _Cluster([root], {r.doc}, r.day, r.day, set(self.cannot.get(root, ())))
+            self.clusters[root] = c
+        return c
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def allowed(self, ra: int, rb: int, max_span: int) -> bool:
+        a, b = self._get(ra), self._get(rb)
+        if a.docs & b.docs or max(a.last, b.last) - min(a.first, b.first) > max_span:
+            return False
+        small, big = (a, b) if len(a.members) <= len(b.members) else (b, a)
+        return not (big.forbidden and any(m in big.forbidden for m in small.members)) and not (
+            small.forbidden and any(m in small.forbidden for m in big.members))
+
+    def union(self, ra: int, rb: int) -> None:
+        a, b = self._get(ra), self._get(rb)
+        if len(a.members) < len(b.members):
+            ra, rb, a, b = rb, ra, b, a
+        self.parent[rb] = ra
+        a.members += b.members
+        a.docs |= b.docs
+        a.first, a.last = min(a.first, b.first), max(a.last, b.last)
+        a.forbidden |= b.forbidden
+        del self.clusters[rb]
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.records)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
+
+
+def _index_pairs(records: Sequence[DedupRecord], pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Key pairs -> index pairs, dropping keys not present."""
+    pos = {r.key: i for i, r in enumerate(records)}
+    return [(pos[a], pos[b]) for a, b in pairs if a in pos and b in pos]
+
+
+def score_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
+                only: Sequence[int] | None = None) -> list[tuple[float, int, int]]:
+    """Candidate pairs that reach the threshold, best first."""
+    scored = []
+    for i, j in candidate_pairs(records, cfg, only):
+        s = pair_score(records[i], records[j], cfg)
+        if s >= cfg.threshold:
+            scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return scored
+
+
+def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
+            must: Iterable[tuple[str, str]] = (), cannot: Iterable[tuple[str, str]] = (),
+            groups: Iterable[Sequence[str]] = (), only: Sequence[int] | None = None) -> list[list[int]]:
+    """Group record indices into real-world events.
+
+    ``must``/``cannot``: analyst merges and splits as event-key pairs. ``groups``: clusters already
+    decided (incremental runs: existing canonical events), kept together unless a split forbids it.
+    ``only``: score only pairs that involve these indices (the new events of an incremental run).
+    """
+    cfg = cfg or DedupConfig()
+    forbid: dict[int, set[int]] = {}
+    for i, j in _index_pairs(records, cannot):
+        forbid.setdefault(i, set()).add(j)
+        forbid.setdefault(j, set()).add(i)
+    uf = _Clusters(records, forbid)
+    for i, j in _index_pairs(records, must):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri != rj:
+            uf.union(ri, rj)
+    span = cfg.max_span_days
+    for group in groups:
+        idx = _index_pairs(records, ((group[0], k) for k in group[1:]))
+        for i, j in idx:
+            ri, rj = uf.find(i), uf.find(j)
+            if ri != rj and uf.allowed(ri, rj, 10**9):
+                uf.union(ri, rj)
+    for _, i, j in score_pairs(records, cfg, only):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri != rj and uf.allowed(ri, rj, span):
+            uf.union(ri, rj)
+    return uf.groups()

@@ -1,0 +1,96 @@
+"""Dedup over the store: full re-runs, incremental updates, and refreshes after analyst corrections."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sitrep.dedup.cluster import cluster
+from sitrep.dedup.merge import Canonical, merge_events
+from sitrep.dedup.records import DedupConfig, record_of
+
+if TYPE_CHECKING:
+    from sitrep.store.db import Store, StoredEvent
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSummary:
+    """What a dedup run did."""
+
+    mode: str  # full | incremental | refresh | none
+    events: int  # events (re)clustered
+    canonical_events: int  # canonical events written
+
+
+def _canonicals(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store,
+                groups: Iterable[Sequence[str]] = (), only: Sequence[int] | None = None) -> list[Canonical]:
+    """Cluster stored events (with the analyst's corrections) and merge each cluster."""
+    records = [record_of(m.event, m.key, str(m.document_id)) for m in members]
+    must, cannot = store.corrections()
+    out = []
+    for group in cluster(records, cfg, must=must, cannot=cannot, groups=groups, only=only):
+        evs = [members[i] for i in group]
+        out.append(merge_events([m.event for m in evs], [m.key for m in evs], [str(m.document_id) for m in evs],
+                                [m.outlet for m in evs]))
+    return out
+
+
+def dedup_full(store: Store, cfg: DedupConfig | None = None) -> DedupSummary:
+    """Recompute every canonical event from all events (deterministic; corrections applied)."""
+    cfg = cfg or DedupConfig()
+    members = store.all_events()
+    canon = _canonicals(members, cfg, store)
+    store.replace_canonical(None, canon, {m.key: m.id for m in members})
+    return DedupSummary("full", len(members), len(canon))
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+def dedup_incremental(store: Store, cfg: DedupConfig | None = None) -> DedupSummary:
+    """Link events added since the last run: each joins an existing canonical event or starts one.
+
+    Falls back to a full run when the new events outnumber the linked ones.
+    """
+    cfg = cfg or DedupConfig()
+    new = store.unlinked_events()
+    if not new:
+        return DedupSummary("none", 0, 0)
+    if len(new) >= store.count_linked():
+        return dedup_full(store, cfg)
+    by_block: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in new:
+        by_block[(m.event.country, m.event.event_type)].append(m.event.event_date)
+    existing: dict[int, list[StoredEvent]] = {}
+    for (country, etype), dates in by_block.items():
+        span = cfg.window_days + cfg.max_span_days
+        existing.update(store.linked_candidates(country, etype, _shift(min(dates), -span), _shift(max(dates), span)))
+    old = [m for ms in existing.values() for m in ms]
+    members = new + old
+    groups = [[m.key for m in ms] for ms in existing.values()]
+    canon = _canonicals(members, cfg, store, groups=groups, only=range(len(new)))
+    store.replace_canonical(existing.keys(), canon, {m.key: m.id for m in members})
+    return DedupSummary("incremental", len(members), len(canon))
+
+
+def refresh(store: Store, keys: Iterable[str], cfg: DedupConfig | None = None) -> DedupSummary:
+    """Re-cluster from scratch the canonical events holding these keys (after a merge or split)."""
+    cfg = cfg or DedupConfig()
+    affected = store.canonical_ids_of_keys(keys)
+    existing = store.members_of(affected)
+    members = [m for ms in existing.values() for m in ms]
+    canon = _canonicals(members, cfg, store)
+    store.replace_canonical(affected, canon, {m.key: m.id for m in members})
+    return DedupSummary("refresh", len(members), len(canon))
+
+
+def dedup_store(store: Store, cfg: DedupConfig | None = None, full: bool = False) -> DedupSummary:
+    """Full or incremental dedup of the store."""
+    return dedup_full(store, cfg) if full else dedup_incremental(store, cfg)

@@ -1,0 +1,57 @@
+"""Readers for the gazetteer's hand-kept knowledge files (countries, admin1 names, supplement places)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.errors import ResourceError
+from sitrep.paths import knowledge_file
+
+
+@dataclass(frozen=True, slots=True)
+class CountryNames:
+    """One row of ``country_names.tsv``."""
+
+    iso2: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a '#'-commented TSV with a header line, as dicts."""
+    if not path.exists():
+        raise ResourceError(f"knowledge file {path} is missing; reinstall sitrep or restore the file")
+    with path.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+def country_names(path: Path | None = None) -> list[CountryNames]:
+    """ACLED country names, aliases and demonyms by ISO code."""
+    rows = read_tsv(path or knowledge_file("country_names.tsv"))
+    return [CountryNames(r["iso2"], r["acled_name"], _split(r["aliases"]), _split(r["demonyms"])) for r in rows]
+
+
+def country_centroids(path: Path | None = None) -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lat, lon) of the country's centre."""
+    rows = read_tsv(path or knowledge_file("country_centroids.tsv"))
+    return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
+
+
+def admin1_names(path: Path | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """'SY.08' -> (name to report, other names)."""
+    rows = read_tsv(path or knowledge_file("admin1_names.tsv"))
+    return {r["key"]: (r["name"], _split(r["aliases"])) for r in rows}
+
+
+def supplement_rows(path: Path | None = None) -> list[dict[str, str]]:
+    """Hand-kept places absent from cities500 (``places_supplement.tsv``)."""
+    return list(read_tsv(path or knowledge_file("places_supplement.tsv")))

@@ -1,0 +1,227 @@
+"""The extraction pipeline: an Article in, ACLED-style Events out.
+
+``Extractor`` holds the loaded stages; ``extract``/``extract_article`` are the convenience calls.
+The order of work per document: furniture -> spaCy (sentences, entities) -> toponyms ->
+per-sentence triggers, dates, actors, casualties -> mentions -> incidents -> events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.model import Article, Event, Toponym
+from sitrep.pipeline import furniture
+from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent
+from sitrep.pipeline.incidents import Incident, group
+from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis
+from sitrep.pipeline.nlp import Analysed, Nlp
+from sitrep.pipeline.triggers import TriggerFinder
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|around|on|of|into|across|targeting|targeted|hit|struck|shelled|bombed|attacked)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(
+    r"^\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def as_date(value: Any) -> date | None:
+    """A date from a date, a 'YYYY-MM-DD' string or None; a clear error otherwise."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(f"published date {value!r} is not YYYY-MM-DD; give e.g. --published 2018-04-19") from None
+
+
+class Extractor:
+    """All stages of the pipeline, loaded once by ``initialize()``."""
+
+    def __init__(self, settings: Settings | None = None, gazetteer: Any = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = Nlp(self.settings.spacy_model)
+        self.triggers = TriggerFinder()
+        self._gazetteer = gazetteer
+        self.geoparser: Any = None
+        self.typer: Any = None
+        self.actors: Any = None
+        self._ready = False
+
+    def initialize(self) -> Extractor:
+        if self._ready:
+            return self
+        from sitrep.gazetteer import Gazetteer, Geoparser
+        from sitrep.pipeline.actors import ActorRecognizer
+        from sitrep.pipeline.typing import EventTyper
+
+        self.nlp.initialize()
+        self.triggers.initialize()
+        self.typer = EventTyper()
+        self.typer.initialize()
+        self.actors = ActorRecognizer()
+        self.actors.initialize()
+        self._gazetteer = self._gazetteer or Gazetteer.open()
+        self.geoparser = Geoparser(self._gazetteer)
+        self._ready = True
+        return self
+
+    @property
+    def gazetteer(self) -> Any:
+        return self._gazetteer
+
+    def extract_article(self, article: Article) -> list[Event]:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Event]]:
+        """Events per article, in order; spaCy runs batched over the stream."""
+        self.initialize()
+        pending: list[Article] = []
+
+        def texts() -> Iterator[str]:
+            for a in articles:
+                _check(a, self.settings)
+                pending.append(a)
+                yield a.text
+
+        for analysed in self.nlp.analyse_many(texts()):
+            yield self._events(pending.pop(0), analysed)
+
+    def _events(self, article: Article, analysed: Analysed) -> list[Event]:
+        from sitrep.pipeline.dates import publication_date
+
+        text = article.text
+        published = article.published
+        if published is None:
+            stamp = publication_date(text)
+            published = stamp.value if stamp else None
+        toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
+        country = article.country or _main_country(toponyms) or ""
+        mentions = self._mentions(text, analysed, toponyms, published, country)
+        if not mentions:
+            return []
+        places_of = {m.start: event_places(text, m.places) for m in mentions}
+        incidents = group(mentions, places_of, published)
+        all_actors = [a for m in mentions for a in m.actors]
+        doc = DocContext(text, published, country, main_agent(all_actors))
+        return [self._event(inc, doc) for inc in incidents]
+
+    def _mentions(
+        self, text: str, analysed: Analysed, tops: list[Toponym], published: date | None, country: str
+    ) -> list[Mention]:
+        from sitrep.pipeline.dates import find_dates
+        from sitrep.pipeline.fatalities import find_casualties
+
+        body = furniture.body_spans(text)
+        out = []
+        for s, e in analysed.sentences:
+            para = _paragraph(body, s)
+            if para is None:
+                continue
+            trigs = self.triggers.find(text, s, e)
+            if not trigs:
+                continue
+            dates = find_dates(text, published, s, e)
+            live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
+            if not live:
+                continue
+            day = event_date(dates, published)
+            when = day.value if day else published
+            m = Mention(s, e, para, live, dates=dates, date=day)
+            m.places = [t for t in tops if s <= t.start < e and _usable(t)]
+            m.actors = self.actors.find(text, country or None, when, s, e)
+            m.casualties = find_casualties(text, s, e)
+            out.append(m)
+        return out
+
+    def _event(self, inc: Incident, doc: DocContext) -> Event:
+        text = " ".join(doc.text[m.start : m.end] for m in inc.mentions[:4])
+        proba = self.typer.predict_proba([text])[0]
+        fam_subtypes = {f.name: f.subtypes for f in self.triggers.families}
+        sub, conf = choose_type(proba, inc.families, fam_subtypes)
+        from sitrep.pipeline.fatalities import who_side
+
+        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer)
+
+
+def _check(article: Article, settings: Settings) -> None:
+    from sitrep.ingest import check_text
+
+    reason = check_text(article.text, max_chars=settings.max_chars)
+    if reason:
+        raise InputError(f"document {article.id!r}: {reason}")
+
+
+def _paragraph(body: list[tuple[int, int]], start: int) -> int | None:
+    """Index of the body block holding ``start``; None for furniture."""
+    for i, (s, e) in enumerate(body):
+        if s <= start < e:
+            return i
+    return None
+
+
+def _usable(t: Toponym) -> bool:
+    """A toponym that can be an event's place: resolved, a place (not a demonym), below country level."""
+    if t.kind != "place" or t.place is None:
+        return False
+    return not t.place.feature_code.startswith("PCL")
+
+
+def _main_country(toponyms: list[Toponym]) -> str | None:
+    counts: dict[str, int] = {}
+    for t in toponyms:
+        if t.place is not None and t.place.country:
+            counts[t.place.country] = counts.get(t.place.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def event_places(text: str, places: list[Toponym]) -> list[Toponym]:
+    """The places a sentence says its event happened at: the first place after a locative word,
+    with the places listed after it ("Yarmouk and the neighbourhoods of X and Y"); admin areas
+    written after a place ("in Pirque (Cochabamba)", "Mayadeen, eastern Syria") are context."""
+    if not places:
+        return []
+    anchor = next((i for i, t in enumerate(places) if _LOCATIVE.search(text[max(0, t.start - 40) : t.start])), 0)
+    chosen = [places[anchor]]
+    for t in places[anchor + 1 :]:
+        if not _LIST_SEP.match(text[chosen[-1].end : t.start]) or _is_context(chosen[0], t):
+            break
+        chosen.append(t)
+    return chosen
+
+
+def _is_context(anchor: Toponym, t: Toponym) -> bool:
+    """True when ``t`` names the admin area the anchor lies in."""
+    if anchor.place is None or t.place is None:
+        return False
+    name = t.place.name.casefold()
+    return t.place.feature_class == "A" or name in (anchor.place.admin1.casefold(), anchor.place.admin2.casefold())
+
+
+_DEFAULT: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    """The process-wide extractor used by the convenience functions (loaded on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor().initialize()
+    return _DEFAULT
+
+
+def extract_article(article: Article) -> list[Event]:
+    return default_extractor().extract_article(article)
+
+
+def extract(text: str, published: Any = None, country: str | None = None) -> list[Event]:
+    """Events reported in ``text``. Raises InputError for empty, binary or non-English text."""
+    art = Article(id="text", text=text, published=as_date(published), country=country)
+    return extract_article(art)

@@ -1,0 +1,162 @@
+"""Turn incidents into Event rows: type, actors, place, date, fatalities, evidence, confidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
+from sitrep.pipeline.incidents import Incident
+from sitrep.pipeline.roles import Roles, assign
+from sitrep.pipeline.tolls import Toll, incident_toll
+from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
+
+NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
+PRIOR_OFF_FAMILY = 0.25
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the assembler needs to know about the whole document."""
+
+    text: str
+    published: date | None
+    country: str
+    main_agent: ActorMention | None
+
+
+def choose_type(proba: dict[str, float], families: set[str], family_subtypes: dict[str, tuple[str, ...]]) -> tuple[str, float]:
+    """The sub-event type: the typer's probabilities weighted by the trigger families found."""
+    allowed = {s for f in families for s in family_subtypes.get(f, ())}
+    scored = {s: p * (1.0 if s in allowed or not allowed else PRIOR_OFF_FAMILY) for s, p in proba.items()}
+    best = max(scored, key=lambda s: scored[s])
+    total = sum(scored.values()) or 1.0
+    return best, scored[best] / total
+
+
+def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: set[str]) -> str:
+    """ACLED's definitions: violence against civilians needs civilian targets, a clash needs two armed sides."""
+    armed_targets = [a for a in actors if a.inter in NON_CIVILIAN_INTERS]
+    if sub == "Attack" and len({a.name for a in armed_targets}) >= 2 and "civilians" not in casualty_sides:
+        return "Armed clash"
+    if sub == "Armed clash" and not armed_targets and casualty_sides == {"civilians"}:
+        return "Attack"
+    return sub
+
+
+def build_event(
+    inc: Incident, doc: DocContext, sub: str, confidence: float, actors: Any, side_of: Any, gazetteer: Any
+) -> Event:
+    """One Event row for an incident."""
+    mention_actors = [a for m in inc.mentions for a in m.actors]
+    toll = incident_toll(((m.casualties, _adds(doc.text, m)) for m in inc.mentions), side_of)
+    sides = {s for s, n in toll.by_side if n}
+    sub = correct_for_targets(sub, mention_actors, sides)
+    country = _country(inc.place, doc.country)
+    trig = inc.mentions[0].triggers[0]
+    roles = assign(
+        sub, mention_actors, doc.text, trig.start, country,
+        generic=actors.generic, state=lambda c: actors.state_forces(c, inc.day(doc.published)),
+        fallback_agent=doc.main_agent,
+    )
+    ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
+    _set_date(ev, inc, doc)
+    _set_actors(ev, roles, sub)
+    _set_place(ev, inc.place, country, gazetteer)
+    _set_toll(ev, toll, roles, side_of)
+    ev.confidence = round(confidence * (1.0 if inc.place and not inc.place_inherited else 0.8), 3)
+    ev.evidence = _evidence(doc.text, inc, roles, toll, trig)
+    ev.notes = describe(ev)
+    return ev
+
+
+def _adds(text: str, m: Any) -> bool:
+    from sitrep.pipeline.mentions import says_also
+
+    return says_also(text, m)
+
+
+def _country(place: Toponym | None, hint: str) -> str:
+    if place is not None and place.place is not None and place.place.country:
+        return place.place.country
+    return hint
+
+
+def _set_date(ev: Event, inc: Incident, doc: DocContext) -> None:
+    day = inc.day(doc.published)
+    ev.event_date = day.isoformat() if day else ""
+    ev.time_precision = inc.date.precision if inc.date else (1 if doc.published else 3)
+
+
+def _set_actors(ev: Event, roles: Roles, sub: str) -> None:
+    ev.actor1, ev.inter1, ev.actor2, ev.inter2 = roles.actor1, roles.inter1, roles.actor2, roles.inter2
+    ev.assoc_actor_1 = roles.assoc1
+    ev.interaction = interaction_code(roles.inter1, roles.inter2)
+    if roles.inter2 == 7 and SUB_EVENT_TYPES[sub] in ("Violence against civilians", "Explosions/Remote violence"):
+        ev.civilian_targeting = "Civilian targeting"
+
+
+def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> None:
+    ev.country = country
+    ev.iso = gazetteer.iso_numeric(country) if gazetteer is not None and country else None
+    if top is None or top.place is None:
+        centre = gazetteer.country(country) if gazetteer is not None and country else None
+        if centre is not None:
+            ev.location, ev.latitude, ev.longitude = centre.name, centre.latitude, centre.longitude
+        ev.geo_precision = 3
+        return
+    p = top.place
+    ev.location, ev.latitude, ev.longitude = p.name, p.latitude, p.longitude
+    ev.admin1, ev.admin2 = p.admin1, p.admin2
+    ev.geo_precision = top.precision
+
+
+def _set_toll(ev: Event, toll: Toll, roles: Roles, side_of: Any) -> None:
+    ev.fatalities = toll.total
+    ev.fatalities_low, ev.fatalities_high = toll.low, toll.high
+    ev.deaths_civilians = toll.side("civilians")
+    side1 = _side_of_inter(roles.inter1)
+    side2 = _side_of_inter(roles.inter2)
+    ev.deaths_a = toll.side(side1) if side1 not in ("civilians", side2) else 0
+    ev.deaths_b = toll.side(side2) if side2 not in ("civilians", side1) else 0
+    ev.deaths_unknown = max(0, toll.total - ev.deaths_a - ev.deaths_b - ev.deaths_civilians)
+
+
+def _side_of_inter(inter: int) -> str:
+    return {1: "state", 2: "armed", 3: "armed", 4: "armed", 7: "civilians"}.get(inter, "unknown")
+
+
+def _evidence(text: str, inc: Incident, roles: Roles, toll: Toll, trig: Any) -> list[Evidence]:
+    out = [Evidence("sub_event_type", trig.text, trig.start, trig.end)]
+    if inc.date is not None:
+        out.append(Evidence("event_date", inc.date.text, inc.date.start, inc.date.end))
+    if inc.place is not None:
+        out.append(Evidence("location", inc.place.text, inc.place.start, inc.place.end))
+    for fld, q in (("actor1", roles.quote1), ("actor2", roles.quote2)):
+        if q is not None:
+            out.append(Evidence(fld, q.text, q.start, q.end))
+    out.extend(_casualty_evidence(c) for c in toll.quotes)
+    return [e for e in out if text[e.start : e.end] == e.quote]
+
+
+def _casualty_evidence(c: Casualty) -> Evidence:
+    return Evidence("fatalities", c.text, c.start, c.end)
+
+
+def describe(ev: Event) -> str:
+    """A one-sentence note in the style of ACLED's."""
+    where = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x) or "an unknown place"
+    against = f" against {ev.actor2}" if ev.actor2 else ""
+    toll = f"; {ev.fatalities} reported fatalities" if ev.fatalities else ""
+    return f"On {ev.event_date}, {ev.sub_event_type.lower()} by {ev.actor1}{against} in {where}{toll}."
+
+
+def main_agent(actors: list[ActorMention]) -> ActorMention | None:
+    """The armed group a report is mostly about: the referent of 'the militant group'."""
+    counts = Counter(a.name for a in actors if a.inter in (2, 3, 4))
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return next(a for a in actors if a.name == name)

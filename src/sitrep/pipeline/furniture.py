@@ -1,0 +1,86 @@
+"""Tell a report's own text apart from page furniture.
+
+News pages pasted as text carry a headline (often twice), bylines, "2 min read", date stamps,
+photo captions, "Related"/"Read more" links and share prompts. This stage marks those lines so
+later stages neither code a caption as a second event nor miss the date stamp. It works on lines
+and keeps offsets: the article text is never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?\"'\u201d\u2019)\]]\s*$")
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        \d+\s*min(?:ute)?s?\s+read
+      | (?:last\s+)?updated\b.*
+      | published\b.*
+      | (?:posted|first\s+published)\b.*
+      | by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$
+      | (?:related|read\s+more|see\s+also|more\s+on\s+this|recommended|advertisement|share\s+this|comments?)\b.*
+      | (?:photo|image|file\s+photo|picture)\s*[:(].*
+      | .*\[(?:getty|afp|reuters|ap|epa|anadolu|file|photo|archive)[^\]]*\]\s*$
+      | .*\((?:getty\s+images|afp|reuters|ap\s+photo|epa)[^)]*\)\s*$
+      | follow\s+us\b.*
+      | (?:copyright|\u00a9).*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A line of the page: its offsets and whether it belongs to the report's body."""
+
+    start: int
+    end: int
+    body: bool
+    headline: bool = False
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Lines of ``text`` with a body/furniture verdict each.
+
+    A line is furniture when it matches a furniture pattern, or when it is a short line without
+    terminal punctuation (a headline, a section label, a caption without a credit). The first
+    such line of the page is remembered as the headline. A line that repeats an earlier line
+    (a headline printed twice) is furniture too.
+    """
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    headline_found = False
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if not line:
+            continue
+        key = line.casefold()
+        furniture = bool(_FURNITURE.match(line)) or key in seen or _is_label(line)
+        is_headline = furniture and not headline_found and _is_label(line) and key not in seen
+        headline_found = headline_found or is_headline
+        seen.add(key)
+        blocks.append(Block(m.start(), m.end(), body=not furniture, headline=is_headline))
+    return blocks
+
+
+def _is_label(line: str) -> bool:
+    """A short line with no sentence-final punctuation: a headline, a label, a date stamp."""
+    words = line.split()
+    return len(words) <= 20 and not _TERMINAL.search(line)
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the report's body; the whole text when nothing looks like a page."""
+    blocks = split_blocks(text)
+    spans = [(b.start, b.end) for b in blocks if b.body]
+    return spans or [(0, len(text))]
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the headline line, when the page starts with one."""
+    for b in split_blocks(text):
+        if b.headline:
+            return (b.start, b.end)
+    return None

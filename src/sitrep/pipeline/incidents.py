@@ -1,0 +1,120 @@
+"""Group event mentions into incidents by ACLED's unit rule: one day x one place x one type.
+
+Sentences that name neither a place nor a date elaborate the incident before them ("At least 13
+IS members were also killed in the attack"); a sentence naming a list of places ("the
+neighbourhoods of X and Y") opens one incident per place; a vague mention of a city that
+contains a more specific incident of the same day folds into it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep.model import DateMention, Toponym
+from sitrep.pipeline.mentions import Mention
+
+SAME_PLACE_KM = 0.5  # neighbourhoods a kilometre apart are different places
+CONTAINS_KM = 30.0
+
+
+@dataclass(slots=True)
+class Incident:
+    """Mentions that describe one event, with the place and day they share."""
+
+    mentions: list[Mention]
+    place: Toponym | None
+    date: DateMention | None
+    place_inherited: bool = False
+    families: set[str] = field(default_factory=set)
+
+    @property
+    def paragraph(self) -> int:
+        return self.mentions[-1].paragraph
+
+    def day(self, published: date | None) -> date | None:
+        return self.date.value if self.date else published
+
+
+def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], published: date | None) -> list[Incident]:
+    """Incidents in document order. ``places_of`` maps a mention's start to its event places."""
+    incidents: list[Incident] = []
+    for m in mentions:
+        places = places_of.get(m.start, [])
+        last = incidents[-1] if incidents else None
+        if not places and m.date is None and last is not None:
+            _add(last, m)
+            continue
+        ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
+        date_ = m.date or (ctx.date if ctx else None)
+        targets = places or [ctx.place if ctx else None]
+        for p in targets:
+            _place_into(incidents, m, p, date_, published, inherited=not places)
+    return fold_containers(incidents, published)
+
+
+def _add(inc: Incident, m: Mention) -> None:
+    if m not in inc.mentions:
+        inc.mentions.append(m)
+    inc.families.update(t.family for t in m.triggers)
+
+
+def _place_into(
+    incidents: list[Incident], m: Mention, place: Toponym | None, date_: DateMention | None,
+    published: date | None, inherited: bool,
+) -> None:
+    day = date_.value if date_ else published
+    for inc in reversed(incidents):
+        if inc.day(published) == day and same_place(inc.place, place):
+            _add(inc, m)
+            return
+    inc = Incident([], place, date_, place_inherited=inherited)
+    _add(inc, m)
+    incidents.append(inc)
+
+
+def same_place(a: Toponym | None, b: Toponym | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.place is None or b.place is None:
+        return a.text.casefold() == b.text.casefold()
+    if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
+        return True
+    return a.place.name == b.place.name or distance_km(a, b) <= SAME_PLACE_KM
+
+
+def distance_km(a: Toponym, b: Toponym) -> float:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (pa.latitude, pa.longitude, pb.latitude, pb.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def fold_containers(incidents: list[Incident], published: date | None) -> list[Incident]:
+    """Fold an incident placed at a city or province into a more specific one nearby, same day.
+
+    "Strikes on south Damascus" followed by strikes on three named neighbourhoods is three
+    events, not four: the city-level mention is a summary of the specific ones.
+    """
+    kept: list[Incident] = []
+    for inc in incidents:
+        host = next((o for o in incidents if o is not inc and _contains(inc, o, published)), None)
+        if host is None:
+            kept.append(inc)
+        else:
+            for m in inc.mentions:
+                _add(host, m)
+    return kept
+
+
+def _contains(big: Incident, small: Incident, published: date | None) -> bool:
+    if big.place is None or small.place is None or big.place.place is None or small.place.place is None:
+        return False
+    if big.day(published) != small.day(published) or not (big.families & small.families):
+        return False
+    bp, sp = big.place.place, small.place.place
+    broader = bp.feature_class == "A" or bp.population > max(10 * sp.population, 100_000)
+    return broader and distance_km(big.place, small.place) <= CONTAINS_KM

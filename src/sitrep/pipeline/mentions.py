@@ -1,0 +1,85 @@
+"""Event mentions: one sentence that reports (part of) an event, with what it names.
+
+A mention is the unit the assembler groups into events. It is built from the outputs of the
+other stages restricted to one sentence, so every value keeps its offsets into the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.model import ActorMention, Casualty, DateMention, Toponym
+from sitrep.pipeline.triggers import Trigger
+
+# words that, just before a trigger, say the event did not (yet) happen or is only recalled
+_IRREALIS = re.compile(
+    r"\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+    r"aim(?:s|ed)? to|in order to|intends? to|fear(?:s|ed)?|warn(?:s|ed) (?:of|that)|if|unless|"
+    r"ready to|prepar(?:ing|ed) to|call(?:s|ed) for|demand(?:s|ed)|urged?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_PLUPERFECT = re.compile(r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|another|other|more|further|additional)\b", re.IGNORECASE)
+BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event-bearing sentence and the values read from it."""
+
+    start: int
+    end: int
+    paragraph: int
+    triggers: list[Trigger]
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Toponym] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    date: DateMention | None = None
+    inherited_place: bool = False
+
+    @property
+    def anaphoric(self) -> bool:
+        """True when the sentence names neither its own place nor its own date."""
+        return not self.places and self.date is None
+
+
+def event_date(dates: list[DateMention], published: date | None) -> DateMention | None:
+    """The date of the reported event: the first day- or week-precise date not after publication."""
+    for d in dates:
+        if d.precision <= 2 and (published is None or d.value <= published):
+            return d
+    return None
+
+
+def is_background(dates: list[DateMention], published: date | None, text: str, trig: Trigger, start: int) -> bool:
+    """A sentence recalls an earlier event when all its dates lie well before publication,
+    or its trigger sits in a pluperfect clause ("had been taken over")."""
+    if published is not None and dates and all(_old(d, published) for d in dates):
+        return True
+    return bool(_PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
+
+
+def _clause_before(text: str, trig: Trigger, start: int, width: int = 60) -> str:
+    """The words before a trigger back to the previous comma, semicolon or colon."""
+    before = text[max(start, trig.start - width) : trig.start]
+    return re.split(r"[,;:]", before)[-1]
+
+
+def _old(d: DateMention, published: date) -> bool:
+    last_day = d.value + timedelta(days={1: 0, 2: 6, 3: 30}.get(d.precision, 365))
+    return (published - last_day).days > BACKGROUND_DAYS
+
+
+def is_irrealis(text: str, trig: Trigger, start: int) -> bool:
+    """The trigger is threatened, planned, feared, negated or conditional, not reported as done."""
+    before = _clause_before(text, trig, start, 50)
+    return bool(_IRREALIS.search(before) or _NEGATED.search(before))
+
+
+def says_also(text: str, m: Mention) -> bool:
+    """The sentence adds to an earlier count ("13 IS members were also killed")."""
+    return bool(_ALSO.search(text, m.start, m.end))

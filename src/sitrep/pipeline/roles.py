@@ -1,0 +1,109 @@
+"""Who did what to whom: pick actor1 and actor2 of an incident as an ACLED coder would.
+
+The rules follow ACLED's codebook: demonstrators are actor1 of protests and riots; violence
+against civilians has civilians as actor2; a perpetrator nobody names is an unidentified armed
+group; the side that acts (the grammatical agent) comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sitrep.model import ActorMention
+
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot|ght)\b", re.IGNORECASE)
+
+Generic = Callable[[str, str], tuple[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: str = ""
+    inter1: int = 0
+    actor2: str = ""
+    inter2: int = 0
+    assoc1: str = ""
+    quote1: ActorMention | None = None
+    quote2: ActorMention | None = None
+
+
+def assign(
+    sub_event_type: str,
+    actors: list[ActorMention],
+    text: str,
+    trigger_start: int,
+    country: str,
+    generic: Generic,
+    state: Callable[[str], tuple[str, int]],
+    fallback_agent: ActorMention | None = None,
+) -> Roles:
+    """actor1/actor2 for one incident from the actors its sentences name."""
+    agents, patients = _split(actors, text, trigger_start)
+    if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        return _demo("protesters", sub_event_type != "Peaceful protest", actors, country, generic)
+    if sub_event_type in ("Violent demonstration", "Mob violence"):
+        return _demo("rioters", sub_event_type == "Mob violence", actors, country, generic)
+    agent = _first(agents, inter_not=(6, 7)) or fallback_agent
+    if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        victim = generic("civilians", country)
+        return _roles(agent, victim, country, generic)
+    others = [a for a in actors if agent is None or a.name != agent.name]
+    target = _first(others, inter_not=()) if others else None
+    if sub_event_type == "Arrests":
+        agent = agent if agent and agent.inter == 1 else None
+        return _roles(agent, target, country, generic, default1=state(country))
+    if sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and agent is None:
+        return _roles(None, target, country, generic, default1=state(country))
+    return _roles(agent, target, country, generic)
+
+
+def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Agents (before the trigger in an active clause, or after 'by') and patients."""
+    passive = bool(_PASSIVE.search(text, max(0, trigger_start - 30), trigger_start + 25))
+    agents, patients = [], []
+    for a in actors:
+        by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
+        before = a.start < trigger_start
+        is_agent = by or (before and not passive)
+        (agents if is_agent else patients).append(a)
+    return agents, patients
+
+
+def _first(actors: list[ActorMention], inter_not: tuple[int, ...]) -> ActorMention | None:
+    return next((a for a in actors if a.inter not in inter_not), None)
+
+
+def _demo(kind: str, other_side: bool, actors: list[ActorMention], country: str, generic: Generic) -> Roles:
+    name, inter = generic(kind, country)
+    named = next((a for a in actors if a.inter in (5, 6)), None)
+    opponent = next((a for a in actors if a.inter in (1, 2, 3, 4, 8)), None) if other_side else None
+    if kind == "rioters" and other_side and opponent is None:
+        name2, inter2 = generic("civilians", country)
+        return Roles(name, inter, name2, inter2, quote1=named)
+    return Roles(
+        name, inter, opponent.name if opponent else "", opponent.inter if opponent else 0,
+        quote1=named, quote2=opponent,
+    )
+
+
+def _roles(
+    agent: ActorMention | None,
+    target: ActorMention | tuple[str, int] | None,
+    country: str,
+    generic: Generic,
+    default1: tuple[str, int] | None = None,
+) -> Roles:
+    if agent is not None:
+        name1, inter1 = agent.name, agent.inter
+    else:
+        name1, inter1 = default1 or generic("unidentified_armed_group", country)
+    if isinstance(target, ActorMention):
+        if target.name == name1:
+            return Roles(name1, inter1, quote1=agent)
+        return Roles(name1, inter1, target.name, target.inter, quote1=agent, quote2=target)
+    if isinstance(target, tuple):
+        return Roles(name1, inter1, target[0], target[1], quote1=agent)
+    return Roles(name1, inter1, quote1=agent)

@@ -1,0 +1,59 @@
+"""Death tolls for an incident by ACLED's counting rules and UCDP's sides.
+
+Within one incident the same deaths are often reported twice (headline and lead), so counts for
+the same side are not added: the larger credible figure of that side stands, unless a sentence
+says the deaths came on top ("were also killed"). Deaths of different sides add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sitrep.model import Casualty
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """An incident's deaths: ACLED's figure, UCDP's split and range."""
+
+    total: int = 0
+    by_side: tuple[tuple[str, int], ...] = ()
+    low: int = 0
+    high: int = 0
+    quotes: tuple[Casualty, ...] = ()
+
+    def side(self, name: str) -> int:
+        return sum(n for s, n in self.by_side if s == name)
+
+
+def incident_toll(
+    groups: Iterable[tuple[list[Casualty], bool]], side_of: Callable[[str], str]
+) -> Toll:
+    """Combine the killed counts of an incident's sentences.
+
+    ``groups`` holds, per sentence, its casualties and whether it adds to earlier counts.
+    """
+    best: dict[str, int] = {}
+    high: dict[str, int] = {}
+    quotes: list[Casualty] = []
+    for casualties, additive in groups:
+        sentence: dict[str, int] = {}
+        for c in casualties:
+            if c.kind != "killed":
+                continue
+            side = side_of(c.who)
+            sentence[side] = sentence.get(side, 0) + c.count
+            high[side] = high.get(side, 0) + (c.high or c.count)
+            quotes.append(c)
+        for side, n in sentence.items():
+            best[side] = best.get(side, 0) + n if additive else max(best.get(side, 0), n)
+    total = _total(best)
+    return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
+
+
+def _total(by_side: dict[str, int]) -> int:
+    """Sum the known sides; a figure of unknown side is taken as the overall toll when larger
+    ("killing five people, including two civilians" is five, not seven)."""
+    known = sum(n for s, n in by_side.items() if s != "unknown")
+    return max(known, by_side.get("unknown", 0))

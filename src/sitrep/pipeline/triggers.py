@@ -1,0 +1,85 @@
+"""Find event triggers in text with the lexicon in ``knowledge/triggers.yaml``.
+
+All patterns compile into one alternation per family, scanned once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.errors import ResourceError
+from sitrep.paths import knowledge_file
+from sitrep.vocab import SUB_EVENT_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word found in a text."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    subtypes: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def load_families(path: Path | None = None) -> list[Family]:
+    """Read and validate the trigger lexicon; errors name the file and the bad entry."""
+    path = path or knowledge_file("triggers.yaml")
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read trigger lexicon {path}: {exc}") from exc
+    families = data.get("families") if isinstance(data, dict) else None
+    if not isinstance(families, dict) or not families:
+        raise ResourceError(f"{path}: expected a mapping 'families: {{name: {{subtypes, patterns}}}}'")
+    return [_family(path, name, spec) for name, spec in families.items()]
+
+
+def _family(path: Path, name: str, spec: Any) -> Family:
+    if not isinstance(spec, dict) or not spec.get("patterns") or not spec.get("subtypes"):
+        raise ResourceError(f"{path}: family {name!r} needs non-empty 'subtypes' and 'patterns' lists")
+    unknown = [s for s in spec["subtypes"] if s not in SUB_EVENT_TYPES]
+    if unknown:
+        raise ResourceError(f"{path}: family {name!r} names unknown sub-event types {unknown}")
+    try:
+        pattern = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.IGNORECASE)
+    except re.error as exc:
+        raise ResourceError(f"{path}: family {name!r} has a bad pattern: {exc}") from exc
+    return Family(name, tuple(spec["subtypes"]), pattern)
+
+
+class TriggerFinder:
+    """Scans text for triggers of every family."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.families: list[Family] = []
+
+    def initialize(self) -> TriggerFinder:
+        if not self.families:
+            self.families = load_families(self.path)
+        return self
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+        end = len(text) if end is None else end
+        found = [
+            Trigger(m.start(), m.end(), m.group(), fam.name)
+            for fam in self.families
+            for m in fam.pattern.finditer(text, start, end)
+        ]
+        return sorted(found, key=lambda t: t.start)
+
+    def subtypes(self, family: str) -> tuple[str, ...]:
+        return next(f.subtypes for f in self.families if f.name == family)

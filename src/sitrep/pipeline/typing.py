@@ -1,0 +1,254 @@
+"""Learned sub-event typing: a short text -> ACLED sub-event type probabilities.
+
+The model is a linear (multinomial logistic) classifier over bag-of-words features of a *normalised*
+text: dates, numbers and capitalised place-like words are replaced by placeholders, so that the model
+keys on trigger words ("shelled", "roadside bomb", "abducted", "rioted") rather than on the places and
+countries of its training notes. It is trained by ``tools/train_typer.py`` on ACLED coder notes and
+ships as two plain files (no pickles): ``typer.json`` (labels, feature vocabulary, normaliser
+settings) and ``typer.npz`` (weights). Running it needs only numpy.
+
+    typer_ = EventTyper()
+    typer_.initialize()
+    typer_.predict(["Troops shelled the village overnight."])
+    # [("Shelling/artillery/missile attack", 0.9...)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.errors import ResourceError
+from sitrep.paths import MODELS_DIR
+from sitrep.vocab import SUB_EVENT_TYPES
+
+DEFAULT_MODEL_DIR = MODELS_DIR / "typer"
+CONFIG_NAME = "typer.json"
+WEIGHTS_NAME = "typer.npz"
+
+DATE_TOKEN = "_date_"
+NUM_TOKEN = "_num_"
+CAP_TOKEN = "_cap_"
+
+_MONTHS_DAYS = frozenset(
+    "january february march april june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# ACLED notes' own furniture, never seen in news: size trailers, coder remarks, casualty boilerplate.
+_BRACKETS = re.compile(r"\[[^\]]{0,200}\]|\([^()]{0,120}\)")
+_BOILERPLATE = re.compile(
+    r"(?:casualties|fatalities)\s+(?:are\s+|were\s+)?(?:unknown|not\s+(?:known|reported))\.?"
+    r"|there\s+(?:were|was)\s+no\s+(?:reported\s+)?(?:fatalities|casualties|deaths)\.?"
+    r"|no\s+(?:fatalities|casualties|deaths)\s+(?:were\s+)?reported\.?"
+    r"|\bcoded\s+as\s+[^.;]*",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,:/]\d+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """A cheap sentence splitter (punctuation followed by a capital or digit)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+_SUFFIXES = ("ings", "ing", "ers", "ed", "es", "er", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: 'shelled', 'shelling', 'shells' -> 'shell'; placeholders unchanged."""
+    if len(word) <= 4 or word[0] == "_":
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix in ("ed", "ing", "ings", "er", "ers") and base[-1] == base[-2] not in "lsz":
+                base = base[:-1]  # 'kidnapped' -> 'kidnap'; 'shelled' -> 'shell'
+            if suffix == "es" and not base.endswith(("ss", "sh", "ch", "x", "z")):
+                base = word[:-1]  # 'strikes' -> 'strike', 'clashes' -> 'clash'
+            return base
+    return word
+
+
+@dataclass
+class TextNormalizer:
+    """Turns a note or news sentence into lowercase, stemmed content tokens with placeholders.
+
+    ``keep_words``: lowercase forms a capitalised word may take (common lowercase words of the
+    training notes plus a few acronyms such as ``ied``); every other capitalised word becomes
+    ``_cap_`` (places, people, countries, organisations), numbers ``_num_``, months and weekdays
+    ``_date_``. Words are stemmed; ``phrases`` (stemmed token tuples -> one canonical token) merge
+    multi-word triggers ("roadside bomb", "air strike") into one token; ``stopwords`` are dropped.
+    Runs of the same placeholder collapse into one.
+    """
+
+    keep_words: frozenset[str]
+    stopwords: frozenset[str] = frozenset()
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _cache: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def tokens(self, text: str) -> list[str]:
+        """The normalised tokens of ``text``."""
+        text = _BOILERPLATE.sub(" ", _BRACKETS.sub(" ", text))
+        cache = self._cache
+        words: list[str] = []
+        for raw in _TOKEN.findall(text):
+            tok = cache.get(raw)
+            if tok is None:
+                tok = self._map(raw)
+                if len(cache) < 500_000:
+                    cache[raw] = tok
+            words.append(tok)
+        return self._finish(self._merge_phrases(words) if self.phrases else words)
+
+    def _merge_phrases(self, words: list[str]) -> list[str]:
+        """Greedy longest-first replacement of known multi-word phrases (and single-word aliases)."""
+        out: list[str] = []
+        phrases = self.phrases
+        i, n = 0, len(words)
+        while i < n:
+            for size in (3, 2, 1):
+                canon = phrases.get(tuple(words[i : i + size])) if i + size <= n else None
+                if canon is not None:
+                    out.append(canon)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def _finish(self, words: list[str]) -> list[str]:
+        """Drop stopwords and repeated placeholders."""
+        out: list[str] = []
+        stop = self.stopwords
+        for tok in words:
+            if tok in stop or (out and tok[0] == "_" and out[-1] == tok):
+                continue
+            out.append(tok)
+        return out
+
+    def _map(self, raw: str) -> str:
+        """One raw token -> its normalised form."""
+        if raw[0].isdigit():
+            return NUM_TOKEN
+        low = raw.lower()
+        if low in _MONTHS_DAYS:
+            return DATE_TOKEN
+        if raw[0].isupper() and low not in self.keep_words:
+            return CAP_TOKEN
+        return stem(low)
+
+
+def ngram_features(tokens: Sequence[str]) -> list[str]:
+    """Unigrams and bigrams of a token list (with sentence-boundary markers for bigrams)."""
+    feats = list(tokens)
+    padded = ["<s>", *tokens, "</s>"]
+    feats.extend(f"{a} {b}" for a, b in zip(padded, padded[1:], strict=False))
+    return feats
+
+
+def normalizer_from_config(config: dict) -> TextNormalizer:
+    """The normaliser described by a model config (``keep_words``, ``stopwords``, ``phrases``)."""
+    phrases = {tuple(key.split()): canon for key, canon in config.get("phrases", {}).items()}
+    return TextNormalizer(
+        frozenset(config["keep_words"]), frozenset(config.get("stopwords", ())), phrases
+    )
+
+
+class EventTyper:
+    """ACLED sub-event type classifier for short texts (sentences, passages, coder notes)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else DEFAULT_MODEL_DIR
+        self.labels: list[str] = []
+        self._normalizer: TextNormalizer | None = None
+        self._index: dict[str, int] = {}
+        self._weights: np.ndarray | None = None
+        self._bias: np.ndarray | None = None
+
+    # -- loading ---------------------------------------------------------------------------------
+    def initialize(self) -> EventTyper:
+        """Load the model files; raises ResourceError when they are missing or inconsistent."""
+        config = self._read_config()
+        weights_file = self.path / WEIGHTS_NAME
+        try:
+            with np.load(weights_file, allow_pickle=False) as arrays:
+                weights = arrays["weights"].astype(np.float32)
+                bias = arrays["bias"].astype(np.float32)
+        except (OSError, KeyError, ValueError) as exc:
+            raise ResourceError(
+                f"cannot read typer weights {weights_file}: {exc}; rebuild with tools/train_typer.py"
+            ) from exc
+        self._install(config, weights, bias)
+        return self
+
+    def _read_config(self) -> dict:
+        """The JSON half of the model."""
+        config_file = self.path / CONFIG_NAME
+        try:
+            return json.loads(config_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ResourceError(
+                f"cannot read typer config {config_file}: {exc}; rebuild with tools/train_typer.py"
+            ) from exc
+
+    def _install(self, config: dict, weights: np.ndarray, bias: np.ndarray) -> None:
+        """Check shapes and labels, then keep the parts."""
+        labels = list(config["labels"])
+        features = list(config["features"])
+        if set(labels) != set(SUB_EVENT_TYPES) or weights.shape != (len(features), len(labels)):
+            raise ResourceError(
+                f"typer model in {self.path} is inconsistent: {len(labels)} labels, "
+                f"{len(features)} features, weights {weights.shape}; rebuild with tools/train_typer.py"
+            )
+        self.labels = labels
+        self._normalizer = normalizer_from_config(config)
+        self._index = {f: i for i, f in enumerate(features)}
+        self._weights = weights
+        self._bias = bias
+
+    # -- prediction ------------------------------------------------------------------------------
+    def scores(self, texts: Iterable[str]) -> np.ndarray:
+        """Class probabilities as an array (n_texts x n_labels), columns in ``self.labels`` order."""
+        if self._weights is None or self._bias is None or self._normalizer is None:
+            raise ResourceError("EventTyper used before initialize(); call typer.initialize() first")
+        rows, offsets = self._feature_rows(texts)
+        logits = np.zeros((len(offsets), len(self.labels)), dtype=np.float32)
+        if rows.size:
+            nonempty = np.flatnonzero(np.diff(np.append(offsets, rows.size)) > 0)
+            logits[nonempty] = np.add.reduceat(self._weights[rows], offsets[nonempty], axis=0)
+        logits += self._bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        return probs
+
+    def _feature_rows(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Flat feature indices of all texts and the offset where each text's indices start."""
+        assert self._normalizer is not None
+        index_get = self._index.get
+        rows: list[int] = []
+        offsets: list[int] = []
+        for text in texts:
+            offsets.append(len(rows))
+            found = {index_get(f) for f in ngram_features(self._normalizer.tokens(text or ""))}
+            found.discard(None)
+            rows.extend(found)  # type: ignore[arg-type]
+        return np.asarray(rows, dtype=np.int64), np.asarray(offsets, dtype=np.int64)
+
+    def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """For each text, every ACLED sub-event type with its probability (summing to 1)."""
+        probs = self.scores(texts)
+        return [dict(zip(self.labels, map(float, row), strict=True)) for row in probs]
+
+    def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """For each text, the most probable sub-event type and its probability."""
+        probs = self.scores(texts)
+        best = probs.argmax(axis=1)
+        return [(self.labels[j], float(probs[i, j])) for i, j in enumerate(best)]

@@ -1,0 +1,49 @@
+import pytest
+
+from sitrep.pipeline.furniture import body_spans, headline_span, split_blocks
+
+PAGE = """Rebels seize border town
+
+Rebels seize border town
+3 min read
+Last updated 4 May 2021 10:05 GMT
+Rebels took control of the border town of Kaleb on Monday, residents said.
+Fighters on a pickup truck outside Kaleb [AFP]
+
+Related: Talks stall in the capital
+The army said it would respond."""
+
+
+def texts(page: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [page[s:e] for s, e in spans]
+
+
+def test_body_keeps_sentences_and_drops_furniture() -> None:
+    body = texts(PAGE, body_spans(PAGE))
+    assert body == [
+        "Rebels took control of the border town of Kaleb on Monday, residents said.",
+        "The army said it would respond.",
+    ]
+
+
+def test_headline_is_the_first_label_line() -> None:
+    span = headline_span(PAGE)
+    assert span is not None and PAGE[span[0] : span[1]] == "Rebels seize border town"
+
+
+def test_repeated_headline_is_not_a_second_headline() -> None:
+    assert sum(b.headline for b in split_blocks(PAGE)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 min read", "Updated: 3 December 2017", "By Jane Doe", "Read more: earlier attacks", "Photo: a burned car"],
+)
+def test_furniture_lines(line: str) -> None:
+    text = f"{line}\nSoldiers clashed with rebels near the town on Sunday."
+    assert texts(text, body_spans(text)) == ["Soldiers clashed with rebels near the town on Sunday."]
+
+
+def test_plain_note_is_all_body() -> None:
+    note = "On 3 May 2020, police arrested two men in the town. [size=no report]"
+    assert body_spans(note) == [(0, len(note))]

@@ -1,0 +1,46 @@
+from datetime import date
+
+from sitrep.model import DateMention, Place, Toponym
+from sitrep.pipeline.incidents import group
+from sitrep.pipeline.mentions import Mention
+from sitrep.pipeline.triggers import Trigger
+
+PUB = date(2018, 4, 19)
+
+
+def top(name: str, lat: float, lon: float, fclass: str = "P", pop: int = 1000) -> Toponym:
+    return Toponym(0, len(name), name, Place(name, lat, lon, "Syria", feature_class=fclass, population=pop))
+
+
+def mention(start: int, para: int, family: str = "strike", day: date | None = None) -> Mention:
+    d = DateMention(start, start + 1, "x", day) if day else None
+    return Mention(start, start + 10, para, [Trigger(start, start + 1, "x", family)], date=d)
+
+
+YARMOUK = top("Yarmouk", 33.47, 36.30)
+QADAM = top("Qadam", 33.476, 36.287)
+DAMASCUS = top("Damascus", 33.51, 36.29, pop=1_500_000)
+MAYADIN = top("Mayadin", 35.02, 40.45)
+
+
+def test_list_of_places_gives_one_incident_each() -> None:
+    m = mention(0, 0, day=PUB)
+    incs = group([m], {0: [YARMOUK, QADAM]}, PUB)
+    assert [i.place.text for i in incs if i.place] == ["Yarmouk", "Qadam"]
+
+
+def test_anaphoric_sentence_joins_previous_incident() -> None:
+    a, b = mention(0, 0, "clash", day=date(2018, 4, 18)), mention(20, 1, "violence")
+    incs = group([a, b], {0: [MAYADIN]}, PUB)
+    assert len(incs) == 1 and incs[0].mentions == [a, b]
+
+
+def test_city_mention_folds_into_neighbourhood() -> None:
+    a, b = mention(0, 0, day=PUB), mention(20, 1, day=PUB)
+    incs = group([a, b], {0: [DAMASCUS], 20: [YARMOUK]}, PUB)
+    assert len(incs) == 1 and incs[0].place is YARMOUK and len(incs[0].mentions) == 2
+
+
+def test_different_days_are_different_incidents() -> None:
+    a, b = mention(0, 0, day=PUB), mention(20, 1, day=date(2018, 4, 18))
+    assert len(group([a, b], {0: [YARMOUK], 20: [YARMOUK]}, PUB)) == 2

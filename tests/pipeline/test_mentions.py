@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from sitrep.model import DateMention
+from sitrep.pipeline.mentions import event_date, is_background, is_irrealis
+from sitrep.pipeline.triggers import TriggerFinder
+
+PUB = date(2018, 4, 19)
+
+
+def trig(text: str, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in TriggerFinder().initialize().find(text) if t.text == word)
+
+
+def dm(text: str, value: date, precision: int = 1) -> DateMention:
+    return DateMention(0, len(text), text, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The army threatened to storm the town.", "storm", False),
+        ("Rebels vowed to attack the base.", "attack", True),
+        ("Troops could launch an offensive soon.", "offensive", True),
+        ("No one was killed in the blast.", "killed", True),
+        ("Troops shelled the town.", "shelled", False),
+    ],
+)
+def test_irrealis(sentence: str, word: str, expected: bool) -> None:
+    try:
+        t = trig(sentence, word)
+    except StopIteration:
+        assert not expected
+        return
+    assert is_irrealis(sentence, t, 0) is expected
+
+
+def test_pluperfect_is_background() -> None:
+    s = "The camp had been captured by the group."
+    assert is_background([], PUB, s, trig(s, "captured"), 0)
+
+
+def test_old_dates_are_background() -> None:
+    s = "The group captured the camp in 2015."
+    assert is_background([dm("in 2015", date(2015, 1, 1), 4)], PUB, s, trig(s, "captured"), 0)
+
+
+def test_recent_date_is_news() -> None:
+    s = "The group captured the camp on Wednesday."
+    assert not is_background([dm("on Wednesday", date(2018, 4, 18))], PUB, s, trig(s, "captured"), 0)
+
+
+def test_event_date_skips_month_and_future() -> None:
+    dates = [dm("in March", date(2018, 3, 1), 3), dm("on 20 April", date(2018, 4, 20)), dm("Wednesday", date(2018, 4, 18))]
+    chosen = event_date(dates, PUB)
+    assert chosen is not None and chosen.value == date(2018, 4, 18)

@@ -1,0 +1,35 @@
+import pytest
+
+from sitrep.model import Casualty
+from sitrep.pipeline.tolls import incident_toll
+
+SIDES = {"soldiers": "state", "militants": "armed", "civilians": "civilians", "people": "unknown"}
+
+
+def side(who: str) -> str:
+    return SIDES.get(who, "unknown")
+
+
+def killed(n: int, who: str, kind: str = "killed") -> Casualty:
+    return Casualty(0, 1, "x", n, kind=kind, who=who)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("groups", "total"),
+    [
+        ([([killed(25, "soldiers")], False), ([killed(13, "militants")], True)], 38),
+        ([([killed(2, "people")], False), ([killed(2, "civilians")], False)], 2),
+        ([([killed(5, "people"), killed(2, "civilians")], False)], 5),
+        ([([killed(3, "civilians")], False), ([killed(3, "civilians")], False)], 3),
+        ([([killed(3, "civilians")], False), ([killed(2, "civilians")], True)], 5),
+        ([([killed(4, "civilians", kind="injured")], False)], 0),
+        ([], 0),
+    ],
+)
+def test_incident_toll(groups: list[tuple[list[Casualty], bool]], total: int) -> None:
+    assert incident_toll(groups, side).total == total
+
+
+def test_sides_are_kept() -> None:
+    toll = incident_toll([([killed(3, "soldiers"), killed(13, "militants")], False)], side)
+    assert toll.side("state") == 3 and toll.side("armed") == 13 and toll.total == 16

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import ResourceError
+from sitrep.pipeline.triggers import TriggerFinder, load_families
+from sitrep.vocab import SUB_EVENT_TYPES
+
+
+def test_shipped_lexicon_is_valid() -> None:
+    families = load_families()
+    assert families
+    for fam in families:
+        assert set(fam.subtypes) <= set(SUB_EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        ("Government troops shelled the village overnight.", "strike"),
+        ("A roadside bomb hit a minibus.", "explosive"),
+        ("Hundreds of students protested outside parliament.", "protest"),
+        ("Gunmen abducted three aid workers.", "violence"),
+        ("Rioters torched two police vehicles.", "violence"),
+        ("Police arrested the local leader of the party.", "strategic"),
+        ("The army and rebels clashed near the border.", "clash"),
+        ("Rebels captured the town after a week.", "territory"),
+    ],
+)
+def test_finds_family(sentence: str, family: str) -> None:
+    found = TriggerFinder().initialize().find(sentence)
+    assert family in {t.family for t in found}
+    for t in found:
+        assert sentence[t.start : t.end] == t.text
+
+
+def test_quiet_sentence_has_no_trigger() -> None:
+    assert TriggerFinder().initialize().find("The minister visited the new hospital on Monday.") == []
+
+
+def test_bad_lexicon_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "t.yaml"
+    bad.write_text("families:\n  x:\n    subtypes: [Not a type]\n    patterns: [boom]\n")
+    with pytest.raises(ResourceError, match="unknown sub-event"):
+        load_families(bad)

@@ -1,0 +1,410 @@
+"""Train sitrep's sub-event typer (``sitrep.pipeline.typing.EventTyper``) and write the model dir.
+
+Data: ACLED coder notes in ``acled-train.jsonl`` only (first event's ``sub_event_type``; documents
+whose events disagree on the sub-event type are skipped), plus a handful of short synthetic sentences
+written for the classes with fewer than 20 training notes (listed in ``SYNTHETIC`` below and in the
+model card). Evaluated on ``acled-dev.jsonl`` and on event sentences of ``news-dev.jsonl`` (never
+trained on).
+
+Training examples per note: the whole note; the note without its coder furniture (``Defusal:``-style
+prefix, formulaic date/place lead); and each sentence of the note that a first-pass model assigns to
+the note's label (the sentence that carries the trigger), so the model also learns from sentence-sized
+texts like the ones news pages give.
+
+    python tools/train_typer.py                       # writes src/sitrep/data/models/typer/
+    python tools/train_typer.py --out /tmp/typer --c 4 --class-power 0.7
+
+Only this script needs scikit-learn; the shipped model is a JSON vocabulary + an .npz of weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from sitrep.pipeline.typing import (  # noqa: E402
+    CONFIG_NAME,
+    DEFAULT_MODEL_DIR,
+    WEIGHTS_NAME,
+    EventTyper,
+    TextNormalizer,
+    ngram_features,
+    normalizer_from_config,
+    split_sentences,
+)
+from sitrep.vocab import SUB_EVENT_TYPES  # noqa: E402
+from typer_eval import evaluate_all  # noqa: E402
+
+GOLD = Path("/work/shared/bench/gold")
+TRAIN = GOLD / "acled-train.jsonl"
+LABELS = list(SUB_EVENT_TYPES)
+SEED = 13
+
+# Acronyms and capitalised words that are triggers, not places (kept, lowercased).
+KEEP_CAPS = (
+    "ied ieds vbied vbieds svbied svbieds pbied uav uavs rpg rpgs ak molotov lgbt lgbtq hq uxo idp idps"
+).split()
+
+STOPWORDS = (
+    "the a an of in on at to by for from with and or as is was were are be been being has have had that this "
+    "which who it its their they them he she his her him said say says also there"
+).split()
+
+# Trigger phrasings (news and notes) -> one canonical token, so that rare news phrasings share the
+# weight of the common note phrasings. Keys are raw text; they are normalised (stemmed) on saving.
+PHRASES: dict[str, list[str]] = {
+    "airstrike": ["air strike", "airstrike", "air raid", "air attack", "aerial bombardment", "aerial bombing",
+                  "aerial attack", "air bombardment", "warplane", "war plane", "fighter jet", "jet fighter",
+                  "bombing raid", "air force strike", "aerial strike", "airstrike"],
+    "dronestrike": ["drone strike", "drone attack", "uav strike", "armed drone", "kamikaze drone",
+                    "suicide drone", "unmanned aerial vehicle"],
+    "ied": ["ied", "roadside bomb", "improvised explosive device", "improvised explosive", "explosive device",
+            "landmine", "land mine", "sticky bomb", "magnetic bomb", "car bomb", "vbied", "roadside blast",
+            "bomb blast", "remote control bomb", "pressure cooker bomb", "planted bomb", "mine blast"],
+    "suicidebomb": ["suicide bomber", "suicide bomb", "suicide bombing", "suicide attack", "suicide attacker",
+                    "suicide vest", "suicide car bomb", "suicide belt", "explosive vest", "blew himself up",
+                    "blew herself up", "blew themselves up", "detonated himself", "detonated herself",
+                    "svbied", "pbied", "suicided bomber"],
+    "teargas": ["tear gas", "teargas", "tear smoke", "water cannon", "rubber bullet", "pepper spray"],
+    "clash": ["gun battle", "gunbattle", "firefight", "fire fight", "exchange of fire", "exchanged fire",
+              "shootout", "shoot out", "exchanged gunfire", "heavy fighting", "fierce fighting", "skirmish"],
+    "takecontrol": ["took control", "take control", "taken control", "taking control", "seized control",
+                    "gained control", "established control", "assumed control", "took over", "taken over",
+                    "overran", "overrun"],
+    "retake": ["regained control", "regain control", "retook", "retake", "retaken", "recaptured",
+               "recapture", "liberated", "took back", "wrested control", "restored control"],
+    "abduct": ["abducted", "abduct", "abduction", "kidnapped", "kidnap", "kidnapping", "kidnapper",
+               "taken hostage", "held hostage", "hostage"],
+    "rape": ["raped", "rape", "raping", "rapist", "sexually assaulted", "sexual assault", "sexual violence",
+             "gang raped", "sexually abused", "sexual abuse"],
+    "loot": ["looted", "looting", "looter", "ransacked", "plundered", "pillaged", "vandalised",
+             "vandalized", "vandalism"],
+    "arson": ["set fire", "set ablaze", "set on fire", "torched", "burned down", "burnt down", "arson",
+              "set alight"],
+    "kill": ["killed", "kill", "martyred", "shot dead", "gunned down", "killing"],
+    "protest": ["protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrated",
+                "rally", "rallied", "sit in", "march", "marched"],
+    "arrest": ["arrested", "arrest", "detained", "detain", "apprehended", "taken into custody", "rounded up"],
+}
+
+_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+")
+_LEAD = re.compile(
+    r"^\s*(?:on|around|between|overnight|during|from|in|as of|on or around)\b[^,;:]{0,60}"
+    r"\d{4}\b[^,]{0,40},\s*(?:(?:in|at|near)\s+[^,]{0,80}\),?\s*)?",
+    re.IGNORECASE,
+)
+
+# Short sentences written for this script (not taken from any data set), for the sub-event types
+# with fewer than 20 training notes.
+SYNTHETIC: dict[str, list[str]] = {
+    "Headquarters or base established": [
+        "Rebels set up a new base in the village after the army left.",
+        "The militia established its headquarters in the town hall.",
+        "Insurgents established a camp in the forest near the border.",
+        "Government troops set up a military base outside the town.",
+        "The armed group opened a new headquarters in the district.",
+        "Fighters established a base in an abandoned school.",
+        "The army established a forward operating base near the village.",
+        "Militants have set up a training camp in the hills.",
+        "The group moved its headquarters to the eastern town.",
+        "Soldiers built a new outpost on the hill overlooking the road.",
+        "Troops established a permanent military post in the area.",
+        "Armed men set up a checkpoint and base at the crossroads.",
+    ],
+    "Chemical weapon": [
+        "Government forces dropped chlorine gas on a residential area.",
+        "A chemical attack with sarin killed dozens of people.",
+        "Residents suffered breathing difficulties after a suspected chlorine gas attack.",
+        "Helicopters dropped barrels filled with toxic gas on the town.",
+        "Activists accused the army of using chemical weapons on the suburb.",
+        "Victims of the poison gas attack were treated for suffocation.",
+        "A shell containing mustard gas hit the village.",
+        "Inspectors confirmed that chlorine was used as a weapon in the attack.",
+        "Dozens were killed in a nerve agent attack on the rebel-held town.",
+        "Rockets carrying toxic chemicals struck the neighbourhood.",
+        "Children were among those killed by the chemical weapons attack.",
+        "Medics reported symptoms consistent with exposure to a nerve agent after the strike.",
+    ],
+    "Suicide bomb": [
+        "A suicide bomber blew himself up at a checkpoint, killing five soldiers.",
+        "A suicide car bomb exploded outside the police station.",
+        "The attacker detonated his explosive vest inside the mosque.",
+        "A female suicide bomber killed ten people at the market.",
+        "A suicide bomber rammed an explosives-laden vehicle into the military base.",
+        "Two suicide bombers detonated their vests at the crowded bus station.",
+        "A man wearing a suicide vest blew himself up near the ministry.",
+        "The militant group claimed the suicide bombing at the wedding.",
+        "A suicide attacker struck a convoy of troops.",
+        "A teenage suicide bomber killed several worshippers.",
+        "The bomber detonated a suicide belt among the crowd.",
+        "Militants carried out a suicide attack on the army camp.",
+    ],
+    "Government regains territory": [
+        "The army recaptured the town from the rebels after heavy fighting.",
+        "Government forces retook control of the district from the militants.",
+        "Troops regained control of the village after driving out the insurgents.",
+        "The military said it had liberated the town from the armed group.",
+        "Security forces recaptured the border crossing from the rebels.",
+        "Government troops took back the city held by the insurgents.",
+        "The army retook the strategic hill from the militia.",
+        "Soldiers recaptured the base that had been seized by the rebels.",
+        "The army announced it had regained control of the rebel stronghold.",
+        "Government forces wrested control of the town from the militants.",
+    ],
+    "Non-state actor overtakes territory": [
+        "Rebels seized control of the town after the army withdrew.",
+        "Militants captured the district headquarters after heavy fighting.",
+        "The insurgents took control of the border town.",
+        "Fighters overran the military base and took control of the area.",
+        "The rebel group captured the city from government forces.",
+        "Jihadists seized the village and raised their flag.",
+        "The militia took over the town following clashes with the army.",
+        "Insurgents overran the district and seized the police station.",
+        "The armed group seized control of the mining town.",
+        "Rebels captured the strategic town and the road to the capital.",
+    ],
+    "Agreement": [
+        "The two sides signed a ceasefire agreement.",
+        "Rebel leaders and the government agreed to a peace deal.",
+        "Fifty militants surrendered to the army and handed over their weapons.",
+        "The warring factions agreed to a prisoner exchange.",
+        "The armed groups signed a truce to end the fighting.",
+        "The government and the rebels agreed to release hostages.",
+        "Dozens of fighters laid down their arms and surrendered to the police.",
+        "Community leaders signed a peace agreement between the two clans.",
+        "The parties agreed to a ceasefire starting at midnight.",
+        "The militia signed a deal with the government to disarm.",
+    ],
+    "Non-violent transfer of territory": [
+        "The rebels withdrew from the town and handed it over to peacekeepers.",
+        "Government troops took over the town without a fight after the militants left.",
+        "The armed group handed over control of the area to the army.",
+        "The militia pulled out of the village and the army moved in peacefully.",
+        "Troops entered the town unopposed after the fighters retreated.",
+        "The insurgents abandoned the base and withdrew without fighting.",
+        "Peacekeepers took control of the camp handed over by the rebels.",
+        "Soldiers withdrew from the outpost, which the militants then occupied without clashes.",
+        "The rebel group withdrew from the positions as part of the agreement.",
+        "Control of the town was transferred to the regional force without fighting.",
+    ],
+}
+
+
+# -- data ----------------------------------------------------------------------------------------
+def read_notes(path: Path) -> list[tuple[str, str]]:
+    """(text, label) per note; the first event's label, skipping notes whose events disagree."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            labels = {ev["sub_event_type"] for ev in doc.get("events", [])}
+            if len(labels) == 1:
+                out.append((doc["text"], labels.pop()))
+    return out
+
+
+def strip_furniture(text: str) -> str:
+    """A note without its type prefix (``Defusal: ``) and its formulaic date/place lead."""
+    text = _PREFIX.sub("", text, count=1)
+    stripped = _LEAD.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped else text
+
+
+def build_phrases(keep: frozenset[str]) -> dict[str, str]:
+    """PHRASES in the normaliser's own (stemmed) token form: 'tok tok' -> canonical."""
+    plain = TextNormalizer(keep)
+    out: dict[str, str] = {}
+    for canon, variants in PHRASES.items():
+        for variant in variants:
+            toks = plain.tokens(variant)
+            if toks and len(toks) <= 3:
+                out[" ".join(toks)] = canon
+    return out
+
+
+def build_keep_words(texts: Sequence[str], min_count: int) -> frozenset[str]:
+    """Lowercase words seen lowercased at least ``min_count`` times, plus the trigger acronyms."""
+    counts = Counter(w for t in texts for w in re.findall(r"\b[a-z][a-z']*\b", t))
+    return frozenset([w for w, c in counts.items() if c >= min_count] + KEEP_CAPS)
+
+
+# -- features ------------------------------------------------------------------------------------
+def featurize(normalizer: TextNormalizer, texts: Sequence[str]) -> list[set[str]]:
+    """The binary feature set of each text (same features as the runtime)."""
+    return [set(ngram_features(normalizer.tokens(t))) for t in texts]
+
+
+def build_vocab(feats: Sequence[set[str]], min_df: int) -> list[str]:
+    """Features occurring in at least ``min_df`` texts, sorted for reproducibility."""
+    df = Counter(f for fs in feats for f in fs)
+    return sorted(f for f, c in df.items() if c >= min_df)
+
+
+def to_matrix(feats: Sequence[set[str]], index: dict[str, int]) -> sparse.csr_matrix:
+    """Binary CSR matrix of feature sets."""
+    indptr, cols = [0], []
+    for fs in feats:
+        cols.extend(sorted(index[f] for f in fs if f in index))
+        indptr.append(len(cols))
+    data = np.ones(len(cols), dtype=np.float32)
+    return sparse.csr_matrix((data, cols, indptr), shape=(len(feats), len(index)))
+
+
+def class_weights(labels: Sequence[str], power: float) -> dict[str, float]:
+    """Balanced weights raised to ``power`` (0 = none, 1 = fully balanced)."""
+    counts = Counter(labels)
+    n, k = len(labels), len(counts)
+    return {lab: (n / (k * c)) ** power for lab, c in counts.items()}
+
+
+def fit(
+    feats: Sequence[set[str]], labels: Sequence[str], args: argparse.Namespace
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Train the logistic regression; returns (features, weights [n_feat x 25], bias [25])."""
+    vocab = build_vocab(feats, args.min_df)
+    index = {f: i for i, f in enumerate(vocab)}
+    x = to_matrix(feats, index)
+    cw = class_weights(labels, args.class_power)
+    sw = np.array([cw[lab] for lab in labels] , dtype=np.float64)
+    model = LogisticRegression(C=args.c, max_iter=args.max_iter, tol=1e-4)
+    model.fit(x, labels, sample_weight=sw)
+    weights = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
+    bias = np.full(len(LABELS), -20.0, dtype=np.float32)  # labels never seen in training
+    for j, lab in enumerate(model.classes_):
+        col = LABELS.index(lab)
+        weights[:, col] = model.coef_[j]
+        bias[col] = model.intercept_[j]
+    return vocab, weights, bias
+
+
+# -- training examples ---------------------------------------------------------------------------
+def synthetic_examples() -> list[tuple[str, str]]:
+    """The hand-written sentences for the rarest classes."""
+    return [(s, lab) for lab, sents in SYNTHETIC.items() for s in sents]
+
+
+def note_examples(notes: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Whole notes plus notes without coder furniture."""
+    out = []
+    for text, lab in notes:
+        out.append((text, lab))
+        bare = strip_furniture(text)
+        if bare != text:
+            out.append((bare, lab))
+    return out
+
+
+def sentence_examples(
+    notes: Sequence[tuple[str, str]], typer_: EventTyper, min_prob: float
+) -> list[tuple[str, str]]:
+    """Sentences of multi-sentence notes that a first-pass model gives to the note's label."""
+    cands: list[tuple[str, str]] = []
+    for text, lab in notes:
+        sents = [s for s in split_sentences(strip_furniture(text)) if len(s.split()) >= 4]
+        if len(sents) > 1:
+            cands.extend((s, lab) for s in sents)
+    probs = typer_.scores([s for s, _ in cands])
+    col = {lab: j for j, lab in enumerate(typer_.labels)}
+    return [(s, lab) for (s, lab), p in zip(cands, probs, strict=True) if p[col[lab]] >= min_prob]
+
+
+def train_model(examples: Sequence[tuple[str, str]], normalizer: TextNormalizer,
+                args: argparse.Namespace) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Featurize and fit."""
+    feats = featurize(normalizer, [t for t, _ in examples])
+    return fit(feats, [lab for _, lab in examples], args)
+
+
+def save(out: Path, norm: dict, vocab: list[str], weights: np.ndarray, bias: np.ndarray,
+         meta: dict) -> None:
+    """Write typer.json and typer.npz (float16 weights)."""
+    out.mkdir(parents=True, exist_ok=True)
+    config = {"format": 1, "labels": LABELS, **norm, "features": vocab, "meta": meta}
+    (out / CONFIG_NAME).write_text(json.dumps(config, separators=(",", ":")), encoding="utf-8")
+    np.savez_compressed(out / WEIGHTS_NAME, weights=weights.astype(np.float16), bias=bias.astype(np.float32))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, default=TRAIN)
+    ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
+    ap.add_argument("--c", type=float, default=4.0)
+    ap.add_argument("--class-power", type=float, default=0.7)
+    ap.add_argument("--min-df", type=int, default=2)
+    ap.add_argument("--keep-min", type=int, default=3)
+    ap.add_argument("--sent-prob", type=float, default=0.5)
+    ap.add_argument("--no-sentences", action="store_true")
+    ap.add_argument("--no-stop", action="store_true")
+    ap.add_argument("--no-phrases", action="store_true")
+    ap.add_argument("--max-iter", type=int, default=300)
+    ap.add_argument("--no-card", action="store_true", help="skip the evaluation and model card")
+    return ap.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    notes = read_notes(args.train)
+    keep = build_keep_words([t for t, _ in notes], args.keep_min)
+    norm = {"keep_words": sorted(keep), "stopwords": [] if args.no_stop else STOPWORDS,
+            "phrases": {} if args.no_phrases else build_phrases(keep)}
+    normalizer = normalizer_from_config(norm)
+    base = note_examples(notes) + synthetic_examples()
+    vocab, weights, bias = train_model(base, normalizer, args)
+    examples = list(base)
+    if not args.no_sentences:
+        save(args.out, norm, vocab, weights, bias, {})
+        first = EventTyper(args.out).initialize()
+        sents = sentence_examples(notes, first, args.sent_prob)
+        print(f"first pass: {len(base)} examples; adding {len(sents)} note sentences", file=sys.stderr)
+        examples += sents
+        vocab, weights, bias = train_model(examples, normalizer, args)
+    meta = training_meta(args, notes, examples)
+    save(args.out, norm, vocab, weights, bias, meta)
+    if not args.no_card:
+        scores = evaluate_all(EventTyper(args.out).initialize())
+        meta["scores"] = scores
+        save(args.out, norm, vocab, weights, bias, meta)
+        write_card(args.out, meta)
+        print(json.dumps(scores, indent=2))
+    return 0
+
+
+def training_meta(args: argparse.Namespace, notes: Sequence[tuple[str, str]],
+                  examples: Sequence[tuple[str, str]]) -> dict:
+    """What went into the model, for the config and the card."""
+    return {
+        "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "train_file": str(args.train),
+        "notes": len(notes),
+        "examples": len(examples),
+        "synthetic": sum(len(v) for v in SYNTHETIC.values()),
+        "label_counts": dict(Counter(lab for _, lab in notes).most_common()),
+        "params": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "seed": SEED,
+    }
+
+
+def write_card(out: Path, meta: dict) -> None:
+    """MODEL_CARD.md next to the model files."""
+    (out / "MODEL_CARD.md").write_text("TODO\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
