@@ -46,6 +46,7 @@ from sitrep.pipeline.typing import (  # noqa: E402
     ngram_features,
     normalizer_from_config,
     split_sentences,
+    strip_furniture,
 )
 from sitrep.vocab import SUB_EVENT_TYPES  # noqa: E402
 from typer_eval import evaluate_all  # noqa: E402
@@ -101,13 +102,6 @@ PHRASES: dict[str, list[str]] = {
                 "rally", "rallied", "sit in", "march", "marched"],
     "arrest": ["arrested", "arrest", "detained", "detain", "apprehended", "taken into custody", "rounded up"],
 }
-
-_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+")
-_LEAD = re.compile(
-    r"^\s*(?:on|around|between|overnight|during|from|in|as of|on or around)\b[^,;:]{0,60}"
-    r"\d{4}\b[^,]{0,40},\s*(?:(?:in|at|near)\s+[^,]{0,80}\),?\s*)?",
-    re.IGNORECASE,
-)
 
 # Short sentences written for this script (not taken from any data set), for the sub-event types
 # with fewer than 20 training notes.
@@ -218,18 +212,13 @@ def read_notes(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-def strip_furniture(text: str) -> str:
-    """A note without its type prefix (``Defusal: ``) and its formulaic date/place lead."""
-    text = _PREFIX.sub("", text, count=1)
-    stripped = _LEAD.sub("", text, count=1)
-    return stripped[:1].upper() + stripped[1:] if stripped else text
-
-
-def build_phrases(keep: frozenset[str]) -> dict[str, str]:
+def build_phrases(keep: frozenset[str], sets: Sequence[str]) -> dict[str, str]:
     """PHRASES in the normaliser's own (stemmed) token form: 'tok tok' -> canonical."""
     plain = TextNormalizer(keep)
     out: dict[str, str] = {}
     for canon, variants in PHRASES.items():
+        if canon not in sets:
+            continue
         for variant in variants:
             toks = plain.tokens(variant)
             if toks and len(toks) <= 3:
@@ -272,6 +261,21 @@ def class_weights(labels: Sequence[str], power: float) -> dict[str, float]:
     return {lab: (n / (k * c)) ** power for lab, c in counts.items()}
 
 
+def trigger_scale(x: sparse.csr_matrix, labels: Sequence[str], sw: np.ndarray,
+                  args: argparse.Namespace) -> np.ndarray:
+    """Per-feature scale: features whose (class-balanced) occurrences fall mostly in one class are
+    trigger-like and get ``1 + trigger_boost``, so the L2 penalty lets them carry more weight than
+    context words ("killed", "people") that every violent class shares."""
+    classes = sorted(set(labels))
+    y = np.array([classes.index(lab) for lab in labels])
+    onehot = sparse.csr_matrix((sw, (np.arange(len(y)), y)), shape=(len(y), len(classes)))
+    mass = np.asarray((x.T @ onehot).todense())  # n_feat x n_classes, class-weighted counts
+    df = np.asarray((x > 0).sum(axis=0)).ravel()
+    purity = mass.max(axis=1) / np.maximum(mass.sum(axis=1), 1e-9)
+    trig = (purity >= args.trigger_purity) & (df >= args.trigger_min_df)
+    return np.where(trig, 1.0 + args.trigger_boost, 1.0)
+
+
 def fit(
     feats: Sequence[set[str]], labels: Sequence[str], args: argparse.Namespace
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -280,14 +284,16 @@ def fit(
     index = {f: i for i, f in enumerate(vocab)}
     x = to_matrix(feats, index)
     cw = class_weights(labels, args.class_power)
-    sw = np.array([cw[lab] for lab in labels] , dtype=np.float64)
+    sw = np.array([cw[lab] for lab in labels], dtype=np.float64)
+    scale = trigger_scale(x, labels, sw, args)
     model = LogisticRegression(C=args.c, max_iter=args.max_iter, tol=1e-4)
-    model.fit(x, labels, sample_weight=sw)
+    model.fit(x @ sparse.diags(scale), labels, sample_weight=sw)
+    coef = model.coef_ * scale[None, :]  # fold the scaling into the weights: runtime features stay 0/1
     weights = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
     bias = np.full(len(LABELS), -20.0, dtype=np.float32)  # labels never seen in training
     for j, lab in enumerate(model.classes_):
         col = LABELS.index(lab)
-        weights[:, col] = model.coef_[j]
+        weights[:, col] = coef[j]
         bias[col] = model.intercept_[j]
     return vocab, weights, bias
 
@@ -350,6 +356,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--sent-prob", type=float, default=0.5)
     ap.add_argument("--no-sentences", action="store_true")
     ap.add_argument("--no-stop", action="store_true")
+    ap.add_argument("--no-mask", action="store_true")
+    ap.add_argument("--trigger-boost", type=float, default=1.0)
+    ap.add_argument("--trigger-purity", type=float, default=0.8)
+    ap.add_argument("--trigger-min-df", type=int, default=5)
+    ap.add_argument("--phrase-sets", default=",".join(PHRASES))
     ap.add_argument("--no-phrases", action="store_true")
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--no-card", action="store_true", help="skip the evaluation and model card")
@@ -362,8 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     np.random.seed(SEED)
     notes = read_notes(args.train)
     keep = build_keep_words([t for t, _ in notes], args.keep_min)
+    if args.no_mask:  # experiment: keep every capitalised word (places, actors) as a feature
+        keep = keep | {w.lower() for t, _ in notes for w in re.findall(r"\b[A-Z][A-Za-z']*", t)}
     norm = {"keep_words": sorted(keep), "stopwords": [] if args.no_stop else STOPWORDS,
-            "phrases": {} if args.no_phrases else build_phrases(keep)}
+            "phrases": {} if args.no_phrases else build_phrases(keep, args.phrase_sets.split(","))}
     normalizer = normalizer_from_config(norm)
     base = note_examples(notes) + synthetic_examples()
     vocab, weights, bias = train_model(base, normalizer, args)

@@ -12,13 +12,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
+from sitrep.store import Store
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (sqlite:///PATH or postgresql://...); "
                                               "default: SQLite under the user data dir.")]
 
 
-def _open_store(db: str | None):  # type: ignore[no-untyped-def]
-    from sitrep.store import Store
+def _open_store(db: str | None) -> Store:
 
     return Store(db or Settings.from_env().database_url).open()
 
@@ -70,6 +70,25 @@ def ingest_cmd(
         typer.echo(f"  rejected {n}: {reason}")
 
 
+def reextract_cmd(db: DbOption = None) -> None:
+    """Run extraction again over every stored document (after a pipeline update), then a full dedup."""
+    from sitrep.dedup.run import dedup_store
+    from sitrep.ingest.runner import default_extractor, reextract
+
+    extractor = default_extractor()
+    console = Console(stderr=True)
+    with _open_store(db) as store:
+        progress = Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
+        with progress:
+            task = progress.add_task("reextract", total=store.stats()["documents"])
+            summary = reextract(store, extractor, on_item=lambda _item: progress.advance(task))
+        dedup = dedup_store(store, full=True)
+    typer.echo(f"re-extracted {summary.stored} documents: {summary.events} events; "
+               f"{summary.rejected} kept their old events (extraction failed); "
+               f"{dedup.canonical_events} canonical events")
+
+
 def dedup_cmd(db: DbOption = None,
               full: Annotated[bool, typer.Option("--full", help="Recompute every canonical event.")] = False) -> None:
     """Link new events to canonical events (or recompute all with --full)."""
@@ -97,7 +116,8 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         a, b, c, d = (float(x) for x in value.split(","))
     except ValueError as exc:
-        raise SitrepError(f"--bbox {value!r} must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, e.g. 35.7,32.3,42.4,37.4") from exc
+        raise SitrepError(f"--bbox {value!r} must be MIN_LON,MIN_LAT,MAX_LON,MAX_LAT, "
+                          "e.g. 35.7,32.3,42.4,37.4") from exc
     return (a, b, c, d)
 
 
@@ -181,6 +201,7 @@ def split_cmd(ref: Annotated[str, typer.Argument(help="The event key to take out
 def register(app: typer.Typer) -> None:
     """Add the store commands to the sitrep app."""
     app.command("ingest")(ingest_cmd)
+    app.command("reextract")(reextract_cmd)
     app.command("dedup")(dedup_cmd)
     app.command("stats")(stats_cmd)
     app.command("events")(events_cmd)

@@ -26,7 +26,8 @@ def deduplicate(events: Sequence[Event], keys: Sequence[str] | None = None, docs
     """Canonical events of in-memory events; ``docs`` (default: each event's source_id) names reports."""
     keys = list(keys) if keys is not None else [f"e{i:08d}" for i in range(len(events))]
     docs = list(docs) if docs is not None else [e.source_id or k for e, k in zip(events, keys, strict=True)]
-    records = [record_of(e, k, d) for e, k, d in zip(events, keys, docs, strict=True)]
+    cfg = cfg or DedupConfig()
+    records = [record_of(e, k, d, cfg.notes_chars) for e, k, d in zip(events, keys, docs, strict=True)]
     out = []
     for group in cluster(records, cfg):
         out.append(merge_events([events[i] for i in group], [keys[i] for i in group], [docs[i] for i in group]))

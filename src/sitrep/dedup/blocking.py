@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from sitrep.dedup.records import DedupConfig, DedupRecord
+from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
 
 BlockKey = tuple[str, str, int, object, object]
 
@@ -37,7 +37,8 @@ def _neighbour_keys(rec: DedupRecord, cfg: DedupConfig) -> Iterator[BlockKey]:
     """The block keys a record's candidates can be in."""
     cx, cy = cell_of(rec, cfg)
     reach = max(1, math.ceil(2 * cfg.max_km / (111.0 * cfg.cell_deg)))
-    days = range(rec.day - cfg.window_days, rec.day + cfg.window_days + 1)
+    reach_days = day_reach(rec, cfg)
+    days = range(rec.day - reach_days, rec.day + reach_days + 1)
     if cx == "name":
         for d in days:
             yield (rec.country, rec.event_type, d, cx, cy)
@@ -53,9 +54,18 @@ def _neighbour_keys(rec: DedupRecord, cfg: DedupConfig) -> Iterator[BlockKey]:
 
 def candidate_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
                     only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) worth scoring; with ``only``, pairs that involve at least one of those."""
+    """Index pairs (i < j) worth scoring; with ``only``, pairs that involve at least one of those.
+
+    Each anchor looks around itself by its own day reach; week/month-dated records reach further,
+    so with ``only`` they anchor too, and a pair is emitted once, by the first anchor that reaches it.
+    """
     index = build_index(records, cfg)
-    wanted = range(len(records)) if only is None else only
+    if only is None:
+        anchors: set[int] | None = None
+        wanted: Iterable[int] = range(len(records))
+    else:
+        anchors = set(only) | {i for i, r in enumerate(records) if r.time_precision > 1}
+        wanted = sorted(anchors)
     only_set = None if only is None else set(only)
     for i in wanted:
         rec = records[i]
@@ -63,8 +73,13 @@ def candidate_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
             for j in index.get(key, ()):
                 if j == i or records[j].doc == rec.doc:
                     continue
-                if only_set is not None and j in only_set and j < i:
-                    continue  # emitted when j was the anchor
-                if only_set is None and j < i:
+                if only_set is not None and i not in only_set and j not in only_set:
                     continue
+                if j < i and (anchors is None or j in anchors) and _reaches(records[j], rec, cfg):
+                    continue  # emitted when j was the anchor
                 yield (i, j) if i < j else (j, i)
+
+
+def _reaches(anchor: DedupRecord, rec: DedupRecord, cfg: DedupConfig) -> bool:
+    """Whether an anchor's day reach covers ``rec`` (cells are symmetric; day reach may not be)."""
+    return day_reach(anchor, cfg) >= abs(anchor.day - rec.day)

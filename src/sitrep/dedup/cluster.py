@@ -13,15 +13,34 @@ from dataclasses import dataclass, field
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.records import DedupConfig, DedupRecord
 from sitrep.dedup.score import pair_score
+from sitrep.dedup.text import TextIndex
 
 
 @dataclass(slots=True)
 class _Cluster:
+    """Members, their reports, the day range (of day-precise members when there are any), splits."""
+
     members: list[int]
     docs: set[str]
     first: int
     last: int
+    precise: bool
     forbidden: set[int] = field(default_factory=set)
+
+    def span_with(self, other: _Cluster) -> int:
+        """Days the merged cluster would span; week/month-dated members do not stretch a dated one."""
+        if self.precise != other.precise:
+            return 0
+        return max(self.last, other.last) - min(self.first, other.first)
+
+    def absorb(self, other: _Cluster) -> None:
+        if self.precise == other.precise:
+            self.first, self.last = min(self.first, other.first), max(self.last, other.last)
+        elif other.precise:
+            self.first, self.last, self.precise = other.first, other.last, True
+        self.members += other.members
+        self.docs |= other.docs
+        self.forbidden |= other.forbidden
 
 
 class _Clusters:
@@ -37,7 +56,7 @@ class _Clusters:
         c = self.clusters.get(root)
         if c is None:
             r = self.records[root]
-            c = _Cluster([root], {r.doc}, r.day, r.day, set(self.cannot.get(root, ())))
+            c = _Cluster([root], {r.doc}, r.day, r.day, r.time_precision <= 1, set(self.cannot.get(root, ())))
             self.clusters[root] = c
         return c
 
@@ -51,7 +70,7 @@ class _Clusters:
 
     def allowed(self, ra: int, rb: int, max_span: int) -> bool:
         a, b = self._get(ra), self._get(rb)
-        if a.docs & b.docs or max(a.last, b.last) - min(a.first, b.first) > max_span:
+        if a.docs & b.docs or a.span_with(b) > max_span:
             return False
         small, big = (a, b) if len(a.members) <= len(b.members) else (b, a)
         return not (big.forbidden and any(m in big.forbidden for m in small.members)) and not (
@@ -62,10 +81,7 @@ class _Clusters:
         if len(a.members) < len(b.members):
             ra, rb, a, b = rb, ra, b, a
         self.parent[rb] = ra
-        a.members += b.members
-        a.docs |= b.docs
-        a.first, a.last = min(a.first, b.first), max(a.last, b.last)
-        a.forbidden |= b.forbidden
+        a.absorb(b)
         del self.clusters[rb]
 
     def groups(self) -> list[list[int]]:
@@ -75,21 +91,21 @@ class _Clusters:
         return list(out.values())
 
 
-def _index_pairs(records: Sequence[DedupRecord], pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
+def _index_pairs(pos: dict[str, int], pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
     """Key pairs -> index pairs, dropping keys not present."""
-    pos = {r.key: i for i, r in enumerate(records)}
     return [(pos[a], pos[b]) for a, b in pairs if a in pos and b in pos]
 
 
 def score_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
                 only: Sequence[int] | None = None) -> list[tuple[float, int, int]]:
     """Candidate pairs that reach the threshold, best first."""
+    index = TextIndex([r.notes for r in records])
     scored = []
     for i, j in candidate_pairs(records, cfg, only):
-        s = pair_score(records[i], records[j], cfg)
+        s = pair_score(records[i], records[j], cfg, index.similarity(i, j))
         if s >= cfg.threshold:
             scored.append((s, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    scored.sort(key=lambda t: (-t[0], records[t[1]].key, records[t[2]].key))  # order-free ties
     return scored
 
 
@@ -103,19 +119,19 @@ def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
     ``only``: score only pairs that involve these indices (the new events of an incremental run).
     """
     cfg = cfg or DedupConfig()
+    pos = {r.key: i for i, r in enumerate(records)}
     forbid: dict[int, set[int]] = {}
-    for i, j in _index_pairs(records, cannot):
+    for i, j in _index_pairs(pos, cannot):
         forbid.setdefault(i, set()).add(j)
         forbid.setdefault(j, set()).add(i)
     uf = _Clusters(records, forbid)
-    for i, j in _index_pairs(records, must):
+    for i, j in _index_pairs(pos, must):
         ri, rj = uf.find(i), uf.find(j)
         if ri != rj:
             uf.union(ri, rj)
     span = cfg.max_span_days
     for group in groups:
-        idx = _index_pairs(records, ((group[0], k) for k in group[1:]))
-        for i, j in idx:
+        for i, j in _index_pairs(pos, ((group[0], k) for k in group[1:])):
             ri, rj = uf.find(i), uf.find(j)
             if ri != rj and uf.allowed(ri, rj, 10**9):
                 uf.union(ri, rj)

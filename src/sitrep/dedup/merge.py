@@ -2,7 +2,8 @@
 
 Field rules (documented in the README of the store):
 - categorical fields (date, sub-event type, actors) take the value most reports give, weighted by the
-  extraction confidence; ties go to the earliest date / the most confident report;
+  extraction confidence; ties go to the earliest date / the most confident report; the date is voted
+  among the reports with the most precise date (day before week before month);
 - place fields come together from the report with the most precise location (lowest geo_precision);
 - fatalities follow ACLED's conservative rule: of the figures reports actually give (non-zero), the
   lowest; ``fatalities_low``/``fatalities_high`` keep UCDP's range over all reports (their own
@@ -13,7 +14,6 @@ Field rules (documented in the README of the store):
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -43,11 +43,11 @@ class Canonical:
 
 def _vote(events: Sequence[Event], name: str) -> Any:
     """The value most reports give for a field (non-empty first), weighted by confidence."""
-    weights: Counter[Any] = Counter()
+    weights: dict[Any, float] = {}
     for ev in events:
         value = getattr(ev, name)
         if value not in ("", None):
-            weights[value] += 0.5 + (ev.confidence or 0.0)
+            weights[value] = weights.get(value, 0.0) + 0.5 + (ev.confidence or 0.0)
     if not weights:
         return getattr(events[0], name)
     best = max(weights.values())
@@ -101,6 +101,8 @@ def merge_events(events: Sequence[Event], member_keys: Sequence[str], sources: S
     place = _place_source(events)
     values: dict[str, Any] = {name: getattr(place, name) for name in PLACE_FIELDS}
     values.update({name: _vote(events, name) for name in VOTED_FIELDS})
+    best_tp = min(e.time_precision or 1 for e in events)
+    values["event_date"] = _vote([e for e in events if (e.time_precision or 1) == best_tp], "event_date")
     best, low, high, fat_src = conservative_fatalities(events)
     fat = fat_src or events[0]
     values.update(fatalities=best, fatalities_low=low, fatalities_high=high, deaths_a=fat.deaths_a,
@@ -118,6 +120,6 @@ def merge_events(events: Sequence[Event], member_keys: Sequence[str], sources: S
     values["confidence"] = _combined_confidence(events)
     values["source_id"] = "; ".join(dict.fromkeys(o for o in (outlets or sources) if o))
     merged = replace(events[0], **values, evidence=[])
-    key = min(member_keys)
+    key = "c:" + min(member_keys)  # stable while its earliest-keyed report stays in it
     return Canonical(key=key, event=merged, member_keys=list(member_keys), sources=list(sources),
                      evidence=_evidence(events, merged, sources))

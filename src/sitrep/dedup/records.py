@@ -15,14 +15,16 @@ class DedupConfig:
     ``window_days``: dates further apart never merge; ``max_km``: places further apart never merge
     (doubled when either place is only known to region precision, geo_precision >= 2);
     ``max_span_days``: a cluster never spans more days than this (stops chaining);
-    ``cell_deg``: size of the blocking grid; ``threshold``: the pair score needed to merge.
+    ``cell_deg``: size of the blocking grid; ``threshold``: the pair score needed to merge;
+    ``notes_chars``: how much of the notes the text similarity reads.
     """
 
     window_days: int = 1
     max_km: float = 25.0
     max_span_days: int = 2
     cell_deg: float = 0.5
-    threshold: float = 0.6
+    threshold: float = 0.55
+    notes_chars: int = 800
 
 
 @dataclass(slots=True)
@@ -41,10 +43,19 @@ class DedupRecord:
     geo_precision: int
     location: str
     notes: str
+    time_precision: int = 1  # ACLED: 1 the day, 2 the week, 3 the month
 
 
-def record_of(event: Event, key: str, doc: str) -> DedupRecord:
-    """The dedup view of an event (notes cut to 300 characters for the text similarity)."""
+IMPRECISE_DAYS = {2: 7, 3: 31}  # how far apart a week- or month-precise date may be from another
+
+
+def day_reach(rec: DedupRecord, cfg: DedupConfig) -> int:
+    """How many days away a matching event may be dated: the window, wider for week/month dates."""
+    return max(cfg.window_days, IMPRECISE_DAYS.get(rec.time_precision, 0))
+
+
+def record_of(event: Event, key: str, doc: str, notes_chars: int = 600) -> DedupRecord:
+    """The dedup view of an event (notes cut to ``notes_chars`` for the text similarity)."""
     try:
         day = date.fromisoformat(event.event_date[:10]).toordinal()
     except ValueError:
@@ -54,5 +65,6 @@ def record_of(event: Event, key: str, doc: str) -> DedupRecord:
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
         country=(event.country or "").strip().lower(), actors=actors, lat=event.latitude,
         lon=event.longitude, geo_precision=event.geo_precision or 3,
-        location=(event.location or "").strip().lower(), notes=(event.notes or "")[:300],
+        location=(event.location or "").strip().lower(), notes=(event.notes or "")[:notes_chars],
+        time_precision=event.time_precision or 1,
     )

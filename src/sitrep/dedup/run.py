@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.dedup.cluster import cluster
 from sitrep.dedup.merge import Canonical, merge_events
-from sitrep.dedup.records import DedupConfig, record_of
+from sitrep.dedup.records import IMPRECISE_DAYS, DedupConfig, record_of
 
 if TYPE_CHECKING:
     from sitrep.store.db import Store, StoredEvent
@@ -28,7 +28,7 @@ class DedupSummary:
 def _canonicals(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store,
                 groups: Iterable[Sequence[str]] = (), only: Sequence[int] | None = None) -> list[Canonical]:
     """Cluster stored events (with the analyst's corrections) and merge each cluster."""
-    records = [record_of(m.event, m.key, str(m.document_id)) for m in members]
+    records = [record_of(m.event, m.key, str(m.document_id), cfg.notes_chars) for m in members]
     must, cannot = store.corrections()
     out = []
     for group in cluster(records, cfg, must=must, cannot=cannot, groups=groups, only=only):
@@ -54,6 +54,17 @@ def _shift(day: str, days: int) -> str:
         return day
 
 
+def _intervals(dates: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Merged [date - reach, date + reach] ranges covering the given (ISO date, reach in days)."""
+    out: list[tuple[str, str]] = []
+    for start, end in sorted({(_shift(d, -reach), _shift(d, reach)) for d, reach in dates}):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def dedup_incremental(store: Store, cfg: DedupConfig | None = None) -> DedupSummary:
     """Link events added since the last run: each joins an existing canonical event or starts one.
 
@@ -65,13 +76,16 @@ def dedup_incremental(store: Store, cfg: DedupConfig | None = None) -> DedupSumm
         return DedupSummary("none", 0, 0)
     if len(new) >= store.count_linked():
         return dedup_full(store, cfg)
-    by_block: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_block: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for m in new:
-        by_block[(m.event.country, m.event.event_type)].append(m.event.event_date)
+        reach = IMPRECISE_DAYS.get(m.event.time_precision, cfg.window_days) + cfg.max_span_days
+        by_block[(m.event.country, m.event.event_type)].append((m.event.event_date, reach))
     existing: dict[int, list[StoredEvent]] = {}
     for (country, etype), dates in by_block.items():
-        span = cfg.window_days + cfg.max_span_days
-        existing.update(store.linked_candidates(country, etype, _shift(min(dates), -span), _shift(max(dates), span)))
+        month = max(IMPRECISE_DAYS.values())
+        for start, end in _intervals(dates):
+            vague = (_shift(start, -month), _shift(end, month))
+            existing.update(store.linked_candidates(country, etype, start, end, vague))
     old = [m for ms in existing.values() for m in ms]
     members = new + old
     groups = [[m.key for m in ms] for ms in existing.values()]

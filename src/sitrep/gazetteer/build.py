@@ -6,8 +6,8 @@ columns; ``admin1CodesASCII.txt``, ``admin2Codes.txt`` and ``countryInfo.txt`` n
 
 from __future__ import annotations
 
+import re
 import sqlite3
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,6 +23,7 @@ _AREA_SUFFIXES = (
     "county", "parish", "district", "province", "governorate", "oblast", "state", "region", "prefecture",
     "municipality", "department", "division", "borough", "city", "territory",
 )
+_LINKS = frozenset({"of", "di", "de", "del", "du", "da", "do"})
 
 
 class GeoRow(NamedTuple):
@@ -89,11 +90,41 @@ def name_keys(main: Iterable[str], alternates: Iterable[str] = ()) -> dict[str, 
 
 
 def area_variants(name: str) -> list[str]:
-    """'Rapides Parish' -> ['Rapides Parish', 'Rapides']; 'Homs Governorate' -> [..., 'Homs']."""
+    """'Rapides Parish' -> [.., 'Rapides']; 'Province of Bulacan', 'Provincia di Roma' -> [.., 'Bulacan']."""
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _AREA_SUFFIXES:
         return [name, " ".join(words[:-1])]
+    if len(words) > 2 and words[1].lower() in _LINKS and _area_word(words[0]):
+        return [name, " ".join(words[2:])]
     return [name]
+
+
+_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "centre": "Central",
+            "northern": "North", "southern": "South", "eastern": "East", "western": "West"}
+
+
+def compass_variants(name: str) -> list[str]:
+    """'Nord Kivu' -> ['North Kivu']; 'Northern Darfur' -> ['North Darfur'] (English news spellings)."""
+    words = name.replace("-", " ").split()
+    if len(words) > 1 and words[0].lower() in _COMPASS:
+        return [" ".join([_COMPASS[words[0].lower()], *words[1:]])]
+    return []
+
+
+_ADMIN1_AFFIX = re.compile(
+    r"^(?:Muhafazat|Province of|Region of|Wilayat)\s+|\s+(?:Division|Region|Province|Governorate|Area|Prefecture)$"
+)
+
+
+def reported_admin1(name: str) -> str:
+    """The admin1 name as conflict data usually writes it: 'Rajshahi Division' -> 'Rajshahi'."""
+    short = _ADMIN1_AFFIX.sub("", name).strip()
+    return short or name
+
+
+def _area_word(word: str) -> bool:
+    w = word.lower()
+    return w in _AREA_SUFFIXES or w.startswith(("provinc", "departament", "municip", "distrit", "regi", "comune"))
 
 
 def insert_places(conn: sqlite3.Connection, rows: Iterable[GeoRow]) -> int:
@@ -119,8 +150,14 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple[object, ...]], names: lis
     names.clear()
 
 
+def _mid(values: list[float]) -> float:
+    """Midpoint of the range: the middle of an area's extent, not of its population."""
+    return (min(values) + max(values)) / 2
+
+
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    """An area's centre from its towns (the midpoint of their extent)."""
+    return _mid([p[0] for p in points]), _mid([p[1] for p in points])
 
 
 def read_admin_codes(path: Path) -> Iterator[tuple[str, str, str, int]]:
@@ -147,9 +184,10 @@ def add_admin_areas(conn: sqlite3.Connection, cities: list[GeoRow], admin1: Path
             continue
         lat, lon = _centroid([(t.lat, t.lon) for t in towns])
         seat = max(towns, key=lambda t: (t.fcode in ("PPLA", "PPLC"), t.pop))
-        shown, aliases = extra.get(key, (name, ()))
+        shown, aliases = extra.get(key, (reported_admin1(name), ()))
         conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?,?,?)", (key, shown, gid, lat, lon, seat.id))
-        alts = (name, ascii_name, *aliases, *(v for a in (name, *aliases) for v in area_variants(a)))
+        alts = (name, ascii_name, *aliases, *(v for a in (name, *aliases) for v in area_variants(a)),
+                *compass_variants(ascii_name))
         cc, code = key.split(".", 1)
         rows.append(GeoRow(gid, shown, ascii_name, alts, lat, lon, "A", "ADM1", cc, code, "",
                            sum(t.pop for t in towns)))

@@ -55,3 +55,9 @@ def admin1_names(path: Path | None = None) -> dict[str, tuple[str, tuple[str, ..
 def supplement_rows(path: Path | None = None) -> list[dict[str, str]]:
     """Hand-kept places absent from cities500 (``places_supplement.tsv``)."""
     return list(read_tsv(path or knowledge_file("places_supplement.tsv")))
+
+
+def admin1_abbreviations(path: Path | None = None) -> dict[str, str]:
+    """Abbreviation as written ('La.', 'N.Y.') -> admin1 key ('US.LA')."""
+    rows = read_tsv(path or knowledge_file("admin1_abbreviations.tsv"))
+    return {abbr: r["key"] for r in rows for abbr in _split(r["abbreviations"])}

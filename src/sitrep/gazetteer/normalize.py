@@ -15,9 +15,10 @@ import unicodedata
 from functools import lru_cache
 
 # Arabic definite-article spellings written before a name ("al-Qaim", "ad-Dana", "Ash Shaddadi").
-ARTICLES = frozenset(
-    "al el ad ed as es az ez ar er at et an en ash esh adh ath al- el- il ul".split()
-)
+ARTICLES = frozenset({
+    "al", "el", "ad", "ed", "as", "es", "az", "ez", "ar", "er", "at", "et", "an", "en", "ash", "esh", "adh", "ath",
+    "il", "ul",
+})
 _APOSTROPHES = re.compile(r"[’'`ʿʾ‘´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _VOWELS = re.compile(r"[aeiouyw]+")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
+_STOPWORD_TEXT = (
     "the a an of to in and or on at by for with from as is was were are be been has have had it its that "
     "this these those he she they we you i his her their our not but after before over into during near "
-    "said says than then also who which when where while killed people".split()
+    "said says than then also who which when where while killed people"
 )
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS_FOR_LANGUAGE = 12
 

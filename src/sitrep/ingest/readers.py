@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -15,7 +16,8 @@ from sitrep.ingest.html import article_from_html
 from sitrep.model.records import Article, Rejection
 
 Item = Article | Rejection
-TEXT_KEYS = ("text", "content", "article_content", "body", "article_text")
+ID_KEYS = ("id", "unit_id", "doc_id")
+TEXT_KEYS = ("text", "content", "article_content", "body", "article_text", "doc_text")
 TITLE_KEYS = ("title", "article_title", "headline")
 OUTLET_KEYS = ("outlet", "source", "publisher", "sitename")
 DATE_KEYS = ("published", "date", "publication_date", "pubdate")
@@ -57,7 +59,8 @@ def article_from_record(rec: Mapping[str, Any], default_id: str) -> Article:
     if not isinstance(text, str):
         raise ValueError(f"no text field (expected one of {', '.join(TEXT_KEYS)})")
     outlet = _first(rec, OUTLET_KEYS)
-    return Article(id=str(rec.get("id") or rec.get("unit_id") or default_id), text=text,
+    doc_id = _first(rec, ID_KEYS)
+    return Article(id=str(doc_id) if doc_id not in (None, "") else default_id, text=text,
                    title=_first(rec, TITLE_KEYS), url=rec.get("url") or None,
                    outlet=str(outlet) if outlet is not None else None,
                    published=parse_date(_first(rec, DATE_KEYS)), country=rec.get("country") or None)
@@ -138,6 +141,16 @@ def read_csv(path: Path) -> Iterator[Item]:
             yield _record_item(clean, f"{path}:{rowno}")
 
 
+def decode_body(raw: bytes, content_type: str = "") -> str:
+    """Bytes of a page as text: the charset the HTTP header names, else UTF-8 (bad bytes replaced)."""
+    m = re.search(r"charset=([\w.-]+)", content_type, re.IGNORECASE)
+    charset = m.group(1) if m else "utf-8"
+    try:
+        return raw.decode(charset, errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
+
+
 def read_warc(path: Path) -> Iterator[Item]:
     """HTML responses of a WARC file (gzipped or not), one Article per page."""
     from warcio.archiveiterator import ArchiveIterator
@@ -151,7 +164,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             raw = record.content_stream().read()
-            yield checked(article_from_html(raw.decode("utf-8", errors="replace"), url=url))
+            yield checked(article_from_html(decode_body(raw, ctype), url=url))
 
 
 def read_feed(path: Path | str) -> Iterator[Item]:

@@ -62,7 +62,9 @@ def iter_sources(sources: Iterable[str | Path], fetcher: Fetcher | None = None) 
 
 
 def _reason_key(reason: str) -> str:
-    return reason.split(":", 1)[0]
+    """The kind of a rejection reason: its first part ("empty", "not English"), or two for "malformed"."""
+    parts = reason.split(": ")
+    return ": ".join(parts[:2])[:120] if parts[0].startswith("malformed") else parts[0]
 
 
 def ingest_item(item: Article | Rejection, store: Store, extractor: Extractor, summary: IngestSummary) -> None:
@@ -78,6 +80,8 @@ def ingest_item(item: Article | Rejection, store: Store, extractor: Extractor, s
         return
     try:
         events = extractor(item)
+    except ResourceError:  # a missing model stops the run: every document would fail the same way
+        raise
     except Exception as exc:  # a failing document must not stop the run; its reason is recorded
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         ingest_item(Rejection(id=item.id, reason=reason[:500]), store, extractor, summary)
@@ -91,7 +95,7 @@ def ingest_item(item: Article | Rejection, store: Store, extractor: Extractor, s
         summary.events += len(events)
 
 
-def ingest(sources: Sequence[str | Path] | Iterable[str | Path], store: Store, extractor: Extractor | None = None,
+def ingest(sources: Sequence[str | Path], store: Store, extractor: Extractor | None = None,
            on_item: Callable[[Article | Rejection], None] | None = None, fetcher: Fetcher | None = None,
            items: Iterable[Article | Rejection] | None = None) -> IngestSummary:
     """Ingest files, folders and URLs (or ready ``items``) into an open store; returns the counts.
@@ -102,8 +106,41 @@ def ingest(sources: Sequence[str | Path] | Iterable[str | Path], store: Store, e
     """
     extractor = extractor or default_extractor()
     summary = IngestSummary()
-    for item in items if items is not None else iter_sources(sources, fetcher):
-        ingest_item(item, store, extractor, summary)
+    own_fetcher = fetcher is None and items is None and any(isinstance(s, str) and is_url(s) for s in sources)
+    if own_fetcher:
+        fetcher = Fetcher().open()
+    try:
+        for item in items if items is not None else iter_sources(sources, fetcher):
+            ingest_item(item, store, extractor, summary)
+            if on_item is not None:
+                on_item(item)
+    finally:
+        if own_fetcher and fetcher is not None:
+            fetcher.close()
+    return summary
+
+
+def reextract(store: Store, extractor: Extractor | None = None,
+              on_item: Callable[[Article | Rejection], None] | None = None) -> IngestSummary:
+    """Run extraction again over every stored document and replace its events (``stored`` counts them).
+
+    Corrections survive: an event whose unit fields did not change keeps its key. Run a full dedup after.
+    """
+    extractor = extractor or default_extractor()
+    summary = IngestSummary()
+    for doc_hash, article in store.iter_documents():
+        try:
+            events = extractor(article)
+        except ResourceError:
+            raise
+        except Exception as exc:  # keep the old events of a document the new extractor fails on
+            summary.rejected += 1
+            summary.reasons[f"extraction failed: {type(exc).__name__}"] += 1
+            continue
+        for ev in events:
+            ev.source_id = ev.source_id or article.id
+        summary.events += store.replace_events(doc_hash, events)
+        summary.stored += 1
         if on_item is not None:
-            on_item(item)
+            on_item(article)
     return summary

@@ -25,12 +25,14 @@ class Fetcher:
     """Fetches pages politely: robots.txt obeyed, ``min_delay`` seconds between requests to one host."""
 
     def __init__(self, timeout: float = 15.0, min_delay: float = 1.0, user_agent: str = USER_AGENT,
-                 respect_robots: bool = True, transport: httpx.BaseTransport | None = None,
+                 respect_robots: bool = True, follow_feed_links: bool = True,
+                 transport: httpx.BaseTransport | None = None,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
         self.timeout = timeout
         self.min_delay = min_delay
         self.user_agent = user_agent
         self.respect_robots = respect_robots
+        self.follow_feed_links = follow_feed_links
         self.transport = transport
         self.sleep = sleep
         self.clock = clock
@@ -88,8 +90,13 @@ class Fetcher:
         rp = self._robots[base]
         return True if rp is None else rp.can_fetch(self.user_agent, url)
 
-    def fetch(self, url: str) -> Iterator[Article | Rejection]:
-        """The article at a URL, or the entries of a feed at it; a Rejection says why not."""
+    def fetch(self, url: str, follow_feed_links: bool | None = None) -> Iterator[Article | Rejection]:
+        """The article at a URL, or the entries of a feed at it; a Rejection says why not.
+
+        Feed entries are fetched in full from their links (politely) when ``follow_feed_links``
+        (default: the constructor's); an entry whose page cannot be fetched keeps its feed summary.
+        """
+        follow = self.follow_feed_links if follow_feed_links is None else follow_feed_links
         if not self.allowed(url):
             yield Rejection(id=url, reason="robots.txt disallows fetching this URL")
             return
@@ -106,9 +113,24 @@ class Fetcher:
             return
         ctype = resp.headers.get("content-type", "").lower()
         if any(t in ctype for t in FEED_TYPES) or url.lower().endswith((".rss", ".atom", "/feed", ".xml")):
-            yield from feed_items(resp.content, url)
+            for entry in feed_items(resp.content, url):
+                yield self._full_entry(entry) if follow else entry
         else:
             yield checked(article_from_html(resp.text, url=str(resp.url)))
+
+
+    def _full_entry(self, entry: Article | Rejection) -> Article | Rejection:
+        """The page an entry links to, with the entry's metadata filling gaps; the entry itself on failure."""
+        if isinstance(entry, Rejection) or not entry.url or not is_url(entry.url):
+            return entry
+        page = next(self.fetch(entry.url, follow_feed_links=False), None)
+        if not isinstance(page, Article):
+            return entry
+        page.id = entry.id
+        page.title = page.title or entry.title
+        page.published = page.published or entry.published
+        page.outlet = page.outlet or entry.outlet
+        return page
 
 
 def is_url(source: str) -> bool:

@@ -114,6 +114,7 @@ class ActorMention:
     name: str  # e.g. "Military Forces of Syria (2000-2024)"
     inter: int  # ACLED inter code 1-8
     country: str = ""
+    implicit: bool = False  # implied by an event word ("protested", "a bomb exploded"), not named
 
 
 CasualtyKind = Literal["killed", "injured", "abducted", "arrested"]
@@ -137,6 +138,7 @@ class Casualty:
     high: int | None = None
     vague: bool = False
     total: bool = False  # a stated total ("death toll rose to 12", "3 fatalities") covering other counts
+    claimed: bool = False  # a party's claim ("Al Shabaab claimed killing 4"), not a credible report
 
 
 @dataclass(slots=True)

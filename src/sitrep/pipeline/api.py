@@ -137,7 +137,7 @@ class Extractor:
             when = day.value if day else published
             m = Mention(s, e, para, live, dates=dates, date=day)
             m.places = [t for t in tops if s <= t.start < e and _usable(t)]
-            m.actors = self.actors.find(text, country or None, when, s, e)
+            m.actors = self.actors.find(text, country or None, when, s, e, implicit=True)
             m.casualties = find_casualties(text, s, e)
             out.append(m)
         return out

@@ -70,8 +70,21 @@ def _clause_before(text: str, trig: Trigger, start: int, width: int = 60) -> str
 
 
 def _old(d: DateMention, published: date) -> bool:
-    last_day = d.value + timedelta(days={1: 0, 2: 6, 3: 30}.get(d.precision, 365))
-    return (published - last_day).days > BACKGROUND_DAYS
+    """Whether the period a date names ended well before publication: a day more than a month
+    before, a week more than two weeks before, a month or year that was over a week before."""
+    end, slack = _period_end(d), {1: BACKGROUND_DAYS, 2: 14}.get(d.precision, 7)
+    return (published - end).days > slack
+
+
+def _period_end(d: DateMention) -> date:
+    v = d.value
+    if d.precision == 1:
+        return v
+    if d.precision == 2:
+        return v + timedelta(days=3)
+    if d.precision == 3:
+        return (v.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return date(v.year, 12, 31)
 
 
 def is_irrealis(text: str, trig: Trigger, start: int) -> bool:

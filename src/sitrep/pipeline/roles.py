@@ -41,6 +41,7 @@ def assign(
     fallback_agent: ActorMention | None = None,
 ) -> Roles:
     """actor1/actor2 for one incident from the actors its sentences name."""
+    actors = sorted(actors, key=lambda a: a.implicit)  # actors the text names before those it implies
     agents, patients = _split(actors, text, trigger_start)
     if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         return _demo("protesters", sub_event_type != "Peaceful protest", actors, country, generic)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sitrep.model import Casualty
+from sitrep.pipeline.fatalities import from_number_word
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +36,17 @@ def incident_toll(
 
     ``groups`` holds, per sentence, its casualties and whether it adds to earlier counts.
     """
+    groups = credible(list(groups))
     best: dict[str, int] = {}
     high: dict[str, int] = {}
     quotes: list[Casualty] = []
+    stated: Casualty | None = None
     for casualties, additive in groups:
         sentence: dict[str, int] = {}
         for c in casualties:
-            if c.kind != "killed":
+            if c.total:
+                stated = c
+                quotes.append(c)
                 continue
             side = side_of(c.who)
             sentence[side] = sentence.get(side, 0) + c.count
@@ -48,8 +54,22 @@ def incident_toll(
             quotes.append(c)
         for side, n in sentence.items():
             best[side] = best.get(side, 0) + n if additive else max(best.get(side, 0), n)
-    total = _total(best)
+    total = stated.count if stated is not None else _total(best)
     return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
+
+
+def credible(groups: list[tuple[list[Casualty], bool]]) -> list[tuple[list[Casualty], bool]]:
+    """Only the deaths a careful coder counts: a party's claim only when nothing else is reported,
+    a death reported with no number only when no sentence gives a number; injuries never."""
+    killed = [c for cs, _ in groups for c in cs if c.kind == "killed"]
+    drop_claims = any(not c.claimed for c in killed)
+    drop_vague = any(not c.vague for c in killed)
+
+    def keep(c: Casualty) -> bool:
+        unnumbered = c.vague and not from_number_word(c)
+        return c.kind == "killed" and not (drop_claims and c.claimed) and not (drop_vague and unnumbered)
+
+    return [([c for c in cs if keep(c)], additive) for cs, additive in groups]
 
 
 def _total(by_side: dict[str, int]) -> int:

@@ -52,6 +52,21 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,:/]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
+_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+")
+_LEAD = re.compile(
+    r"^\s*(?:on|around|between|overnight|during|from|in|as of|on or around)\b[^,;:]{0,60}"
+    r"\d{4}\b[^,]{0,40},\s*(?:(?:in|at|near)\s+[^,]{0,80}\),?\s*)?",
+    re.IGNORECASE,
+)
+
+
+def strip_furniture(text: str) -> str:
+    """An ACLED note without its type prefix (``Defusal: ``) and its formulaic date/place lead."""
+    text = _PREFIX.sub("", text, count=1)
+    stripped = _LEAD.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped else text
+
+
 def split_sentences(text: str) -> list[str]:
     """A cheap sentence splitter (punctuation followed by a capital or digit)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]

@@ -120,6 +120,44 @@ class Store:
             return None
         return int(doc_id)
 
+    def iter_documents(self, batch: int = 500) -> Iterator[tuple[str, Article]]:
+        """(content hash, Article) of every stored document, in insertion order, read in batches."""
+        c = t.documents.c
+        last = 0
+        while True:
+            q = (select(c.id, c.content_hash, c.doc_id, c.text, c.title, c.url, c.outlet, c.published, c.country,
+                        c.language).where(c.status == "stored", c.id > last).order_by(c.id).limit(batch))
+            with self.engine.connect() as conn:
+                rows = conn.execute(q).mappings().all()
+            if not rows:
+                return
+            for r in rows:
+                yield r["content_hash"], Article(id=r["doc_id"], text=r["text"], title=r["title"], url=r["url"],
+                                                 outlet=r["outlet"], published=r["published"],
+                                                 country=r["country"], language=r["language"] or "en")
+            last = rows[-1]["id"]
+
+    def replace_events(self, doc_hash: str, events: Sequence[Event]) -> int:
+        """Swap a stored document's events for new ones (re-extraction), in one transaction.
+
+        Event keys come from the document hash and the unit fields, so an unchanged event keeps its key
+        and the analyst's corrections on it. Canonical events need a full dedup afterwards.
+        """
+        seen: set[str] = set()
+        with self.engine.begin() as conn:
+            doc_id = conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == doc_hash)).scalar()
+            if doc_id is None:
+                raise StoreError(f"no stored document has content hash {doc_hash}")
+            old = select(t.events.c.id).where(t.events.c.document_id == doc_id)
+            conn.execute(delete(t.event_sources).where(t.event_sources.c.event_id.in_(old)))
+            conn.execute(delete(t.events).where(t.events.c.document_id == doc_id))
+            rows = [event_row(ev) | {"document_id": doc_id, "event_key": event_key(doc_hash, ev, seen)}
+                    for ev in events]
+            if rows:
+                conn.execute(t.events.insert(), rows)
+            conn.execute(t.documents.update().where(t.documents.c.id == doc_id).values(n_events=len(rows)))
+        return len(rows)
+
     def add_rejection(self, rejection: Rejection, text: str = "") -> bool:
         """Record a rejected input once (keyed by its id and text); False if already recorded."""
         doc_hash = content_hash(f"rejected\x00{rejection.id}\x00{text}")
@@ -176,7 +214,7 @@ class Store:
         if query.text:
             needle = f"%{query.text.lower()}%"
             where.append(or_(*(func.lower(col).like(needle) for col in (c.notes, c.location, c.actor1, c.actor2))))
-        q = select(table).where(and_(*where)).order_by(c.event_date, c.id)
+        q = select(table).where(*where).order_by(c.event_date, c.id)
         if query.limit:
             q = q.limit(query.limit)
         with self.engine.connect() as conn:
@@ -190,7 +228,7 @@ class Store:
              .join(t.documents, t.documents.c.id == t.events.c.document_id).where(where).order_by(t.events.c.id))
         with self.engine.connect() as conn:
             return [StoredEvent(r["id"], r["event_key"], r["document_id"],
-                                str(r["outlet"] or r["url"] or r["doc_id"]), event_from_row(r))
+                                str(r["outlet"] or r["url"] or r["doc_id"]), event_from_row(dict(r)))
                     for r in conn.execute(q).mappings()]
 
     def unlinked_events(self) -> list[StoredEvent]:
@@ -205,12 +243,15 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(t.event_sources)).scalar_one())
 
-    def linked_candidates(self, country: str, event_type: str, start: str, end: str) -> dict[int, list[StoredEvent]]:
-        """Canonical id -> all member events, for canonical events near a country/type/date range."""
-        ids_q = select(t.canonical_events.c.id).where(
-            func.lower(t.canonical_events.c.country) == country.lower(),
-            t.canonical_events.c.event_type == event_type,
-            t.canonical_events.c.event_date >= start, t.canonical_events.c.event_date <= end)
+    def linked_candidates(self, country: str, event_type: str, start: str, end: str,
+                          vague: tuple[str, str] | None = None) -> dict[int, list[StoredEvent]]:
+        """Canonical id -> all member events, for canonical events of a country and type dated in
+        [start, end], or, when only week/month-precise (time_precision >= 2), in the ``vague`` range."""
+        c = t.canonical_events.c
+        in_range = and_(c.event_date >= start, c.event_date <= end)
+        if vague:
+            in_range = or_(in_range, and_(c.time_precision >= 2, c.event_date >= vague[0], c.event_date <= vague[1]))
+        ids_q = select(c.id).where(func.lower(c.country) == country.lower(), c.event_type == event_type, in_range)
         with self.engine.connect() as conn:
             ids = list(conn.execute(ids_q).scalars())
         return self.members_of(ids)
@@ -247,8 +288,8 @@ class Store:
                 for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
                     conn.execute(delete(t.event_sources).where(t.event_sources.c.canonical_id.in_(chunk)))
                     conn.execute(delete(t.canonical_events).where(t.canonical_events.c.id.in_(chunk)))
-            for chunk in (canonicals[i:i + 500] for i in range(0, len(canonicals), 500)):
-                self._insert_canonical(conn, chunk, key_to_id)
+            for start in range(0, len(canonicals), 500):
+                self._insert_canonical(conn, canonicals[start:start + 500], key_to_id)
 
     @staticmethod
     def _insert_canonical(conn: Any, chunk: Sequence[Canonical], key_to_id: dict[str, int]) -> None:
@@ -290,7 +331,7 @@ class Store:
         return ([(a, b) for k, a, b in rows if k == "merge"], [(a, b) for k, a, b in rows if k == "split"])
 
     def resolve(self, ref: str) -> list[str]:
-        """Event keys named by a reference: an event key, a canonical key, or a canonical id (``c:12``/``12``)."""
+        """Event keys named by a reference: an event key, a canonical key (``c:KEY``) or a canonical id."""
         c_id = ref[2:] if ref.startswith("c:") else ref
         with self.engine.connect() as conn:
             if conn.execute(select(t.events.c.id).where(t.events.c.event_key == ref)).first():

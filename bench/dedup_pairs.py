@@ -1,0 +1,217 @@
+"""Dedup quality on FA-KES: pairwise precision and recall against a hand-checked pair set.
+
+FA-KES (../shared/corpus/fakes_syria) has articles from 15 outlets on the same Syrian incidents, with
+a `date` and a `location` (governorate) column. Events are built from those columns only (the
+extraction pipeline is not used): date -> event_date, location -> a tiny governorate lookup
+(geo_precision 3), a keyword rule on the title + lead -> sub-event type, the first figure in the
+title -> fatalities, title + lead -> notes; each article is its own report.
+
+Pair set: articles are grouped by location and chains of dates at most one day apart; only groups
+with two or more outlets can hold cross-report duplicates. The first 31 such groups (131 articles)
+were read by hand (title and lead) and each article given an incident; GOLD below lists the
+incidents with more than one article (the other articles are incidents of their own). Every pair of
+distinct articles inside a reviewed group is a gold pair, positive when both have the same incident.
+Groups alternate dev (odd) / test (even): thresholds were looked at on dev only.
+
+    python bench/dedup_pairs.py [--csv PATH] [--split all|dev|test] [--threshold T] [--json]
+    python bench/dedup_pairs.py --events pipeline   # events from sitrep.pipeline.api.extract_article
+
+With ``--events pipeline`` each article is run through the extraction pipeline (published = the CSV
+date, country Syria) and two articles count as merged when any of their events share a canonical
+event; articles with no event are never merged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sitrep.dedup import DedupConfig, deduplicate
+from sitrep.model.records import Event
+from sitrep.vocab import event_type_of
+
+CSV_PATH = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fakes_syria" / "FA-KES-Dataset.csv"
+
+GOVERNORATES = {  # capital of each governorate, WGS84
+    "aleppo": (36.2021, 37.1343), "damascus": (33.5138, 36.2765), "idlib": (35.9306, 36.6339),
+    "deir ezzor": (35.3359, 40.1408), "raqqa": (35.9528, 39.0079), "homs": (34.7324, 36.7137),
+    "hasakeh": (36.5024, 40.7477), "hama": (35.1318, 36.7578), "daraa": (32.6189, 36.1021),
+    "lattakia": (35.5317, 35.7901), "quneitra": (33.1258, 35.8246), "tartous": (34.8890, 35.8866),
+}
+
+SUB_EVENT_RULES = [  # first match wins, on the lower-cased title + lead
+    (r"chemical|\bgas\b|sarin|chlorine|toxic|nerve agent", "Chemical weapon"),
+    (r"suicide", "Suicide bomb"),
+    (r"air ?strike|air raid|\braids?\b|warplane|barrel bomb|\bjets?\b|aircraft|bombard|strikes", "Air/drone strike"),
+    (r"rocket|shell|mortar|missile|artillery", "Shelling/artillery/missile attack"),
+    (r"\bbomb|blast|explosion|explosive|\bied\b|land ?mine", "Remote explosive/landmine/IED"),
+]
+
+REVIEWED_GROUPS = (  # (location, first date) of the 31 groups read by hand, in order
+    "idlib 2015-02-23", "idlib 2015-07-04", "idlib 2015-08-03", "idlib 2016-06-14", "idlib 2016-08-01",
+    "idlib 2016-08-06", "idlib 2016-08-09", "idlib 2016-08-14", "idlib 2016-10-06", "idlib 2016-10-24",
+    "idlib 2016-10-26", "idlib 2017-04-04", "idlib 2017-04-08", "idlib 2017-04-13", "idlib 2017-04-27",
+    "homs 2014-10-03", "homs 2016-06-11", "homs 2016-07-10", "homs 2017-04-07", "aleppo 2014-07-30",
+    "aleppo 2014-10-03", "aleppo 2014-10-07", "aleppo 2015-02-15", "aleppo 2015-07-02", "aleppo 2015-07-07",
+    "aleppo 2015-07-15", "aleppo 2015-07-21", "aleppo 2015-07-30", "aleppo 2016-02-17", "aleppo 2016-04-04",
+    "aleppo 2016-04-24",
+)
+
+GOLD = {  # incident -> FA-KES unit ids judged by hand to report it
+    "idlib-mosque-blast-2015-07": "1918398791 1965495338",
+    "ariha-jet-crash-2015-08": "1915433694 1918398790",
+    "idlib-strikes-2016-06-12": "1923848267 1924058169",
+    "saraqib-gas-2016-08": "1926479326 1926479112 1918150033",
+    "idlib-hospital-raids-2016-08-06": "1923848154 1924058117",
+    "atmeh-suicide-blast-2016-08": "1919191752 1923848150 1962495724",
+    "idlib-bombardment-2016-10-24": "1923102894 1923848285",
+    "hass-school-2016-10-26": "1923102891 1924058188 1926479043",
+    "khan-shaykhun-2017-04-04": "1918150030 1919191759 1923102872 1923848146 1926479178 1926479363 1914947530 "
+                                "1918150026 1923848144 1926479327 1926479033 1965495387 1926479006 1923102880 "
+                                "1924058138 1924058036 1924058139",
+    "urum-al-joz-2017-04-08": "1923102878 1923848140 1919191763 1924058142",
+    "idlib-outpost-2017-04-02": "1924058141 1924058140",
+    "shayrat-2017-04-07": "1914947532 1923102875 1965495383 1965495384",
+    "aleppo-offensive-2015-07-02": "1923848191 1926479276 1965511166",
+    "aleppo-suicide-2015-07-06": "1915433683 1965495337",
+    "aleppo-raids-2015-07-15": "1923848187 1924058050",
+    "al-bab-barrels-2015-07-16": "1915433687 1923848186",
+    "aleppo-missile-2015-07-21": "1918398785 1923848184",
+    "qasr-breij-2015-07-22": "1923848183 1926478915 1926479096",
+    "aleppo-rockets-2016-04-04": "1962495693 1965511203",
+    "palmyra-helicopter-2016-07": "1919191746 1924058080",
+}
+
+
+def load_rows(path: Path) -> list[dict[str, str]]:
+    """FA-KES rows, one per unit id (the file repeats a few)."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        rows = {r["unit_id"]: r for r in csv.DictReader(fh)}
+    return list(rows.values())
+
+
+def _day(row: dict[str, str]) -> date:
+    return datetime.strptime(row["date"], "%m/%d/%Y").date()
+
+
+def sub_event_of(text: str) -> str:
+    low = text.lower()
+    return next((sub for pattern, sub in SUB_EVENT_RULES if re.search(pattern, low)), "Armed clash")
+
+
+def event_of(row: dict[str, str]) -> Event:
+    """An event from the CSV's own columns (no extraction)."""
+    lead = row["article_content"][:600]
+    title = row["article_title"]
+    sub = sub_event_of(f"{title} {lead}")
+    lat, lon = GOVERNORATES[row["location"]]
+    figure = re.search(r"\b(\d{1,4})\b", title)
+    return Event(event_date=_day(row).isoformat(), event_type=event_type_of(sub), sub_event_type=sub,
+                 country="Syria", admin1=row["location"].title(), location=row["location"].title(),
+                 latitude=lat, longitude=lon, geo_precision=3,
+                 fatalities=int(figure.group(1)) if figure else 0, notes=f"{title}. {lead}",
+                 confidence=0.5, source_id=row["source"])
+
+
+def groups_of(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """Location + chains of dates <= 1 day apart, keyed 'location first-date' (multi-outlet only)."""
+    by_loc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        by_loc[r["location"]].append(r)
+    out: dict[str, list[dict[str, str]]] = {}
+    for loc, rs in by_loc.items():
+        rs.sort(key=_day)
+        chain = [rs[0]]
+        for r in rs[1:] + [None]:  # type: ignore[list-item]
+            if r is not None and (_day(r) - _day(chain[-1])).days <= 1:
+                chain.append(r)
+                continue
+            if len({c["source"] for c in chain}) > 1:
+                out[f"{loc} {_day(chain[0]).isoformat()}"] = chain
+            if r is not None:
+                chain = [r]
+    return out
+
+
+def gold_pairs(groups: dict[str, list[dict[str, str]]], split: str) -> dict[tuple[str, str], bool]:
+    incident = {uid: name for name, ids in GOLD.items() for uid in ids.split()}
+    pairs: dict[tuple[str, str], bool] = {}
+    for i, key in enumerate(REVIEWED_GROUPS):
+        if split != "all" and (i % 2 == 1) != (split == "dev"):
+            continue
+        ids = sorted(r["unit_id"] for r in groups[key])
+        for a, b in itertools.combinations(ids, 2):
+            pairs[(a, b)] = a in incident and incident.get(a) == incident.get(b)
+    return pairs
+
+
+def pipeline_events(rows: list[dict[str, str]]) -> tuple[list[Event], list[str], list[str]]:
+    """Events of every article from the extraction pipeline: (events, keys, article ids)."""
+    from sitrep.model.records import Article
+    from sitrep.pipeline.api import extract_article
+
+    events, keys, docs = [], [], []
+    for r in rows:
+        art = Article(id=r["unit_id"], text=r["article_content"], title=r["article_title"], outlet=r["source"],
+                      published=_day(r), country="Syria")
+        for n, ev in enumerate(extract_article(art)):
+            events.append(ev)
+            keys.append(f"{r['unit_id']}#{n}")
+            docs.append(r["unit_id"])
+    return events, keys, docs
+
+
+def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv") -> dict[str, float | int]:
+    rows = load_rows(csv_path)
+    if source == "pipeline":
+        events, keys, docs = pipeline_events(rows)
+    else:
+        events, keys, docs = [event_of(r) for r in rows], [r["unit_id"] for r in rows], [r["unit_id"] for r in rows]
+    canon = deduplicate(events, keys=keys, docs=docs, cfg=cfg)
+    doc_of = dict(zip(keys, docs, strict=True))
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for c in canon:
+        for k in c.member_keys:
+            clusters[doc_of[k]].add(c.key)
+
+    def merged(a: str, b: str) -> bool:
+        return bool(clusters[a] & clusters[b])
+
+    gold = gold_pairs(groups_of(rows), split)
+    tp = sum(1 for (a, b), same in gold.items() if same and merged(a, b))
+    fp = sum(1 for (a, b), same in gold.items() if not same and merged(a, b))
+    fn = sum(1 for (a, b), same in gold.items() if same and not merged(a, b))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {"split": split, "articles": len(rows), "canonical_events": len(canon), "gold_pairs": len(gold),
+            "gold_positive": tp + fn, "tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3),
+            "recall": round(recall, 3), "threshold": cfg.threshold, "events_from": source}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--csv", type=Path, default=CSV_PATH)
+    ap.add_argument("--split", choices=["all", "dev", "test"], default="all")
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.csv.exists():
+        print(f"FA-KES CSV not found at {args.csv}; pass --csv PATH", file=sys.stderr)
+        return 2
+    cfg = DedupConfig() if args.threshold is None else replace(DedupConfig(), threshold=args.threshold)
+    result = evaluate(args.csv, args.split, cfg, args.events)
+    print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

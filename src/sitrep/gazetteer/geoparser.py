@@ -1,0 +1,305 @@
+"""The geoparser: text (+ optional NER spans and a country hint) -> resolved :class:`Toponym` list.
+
+    >>> gp = Geoparser(Gazetteer.open())
+    >>> [t.place.name for t in gp.toponyms("Shelling hit Al Mayadin and Deir ez-Zor.", country="Syria")]
+    ['Al Mayādīn', 'Deir ez-Zor']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from sitrep.gazetteer import knowledge
+from sitrep.gazetteer.index import Entry, Gazetteer
+from sitrep.gazetteer.normalize import norm, skeleton
+from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
+from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, resolve
+from sitrep.model import Toponym
+from sitrep.model.records import ToponymKind
+
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts of|\bnorth of|\bsouth of|\beast of|\bwest of|\bnortheast of|"
+    r"\bnorthwest of|\bsoutheast of|\bsouthwest of|\baround|\bclose to|\bvicinity of|\bkm of|"
+    r"\bmiles of|\bcountryside of|\bdistrict of|\barea of|\bsuburbs? of|\bedge of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outskirts|environs|vicinity|"
+                         r"neighbou?rhood|province|governorate|county)\b", re.I)
+_METONYM_AFTER = re.compile(r"^['’]?s?\s+(?:said|says|say|announced|accused|denied|warned|claimed|condemned|"
+                            r"has said|has accused|has denied|urged|rejected|insists|insisted|demanded|"
+                            r"responded|blamed)\b")
+_STREET_AFTER = re.compile(r"^\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Court|Ct|"
+                           r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza)\b")
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)\b", re.I)
+_ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|parish|district|prefecture)$", re.I)
+_CONTEXT_SEP = re.compile(r"^\s*(?:,|\(|in)\s*$")
+_STOP = frozenset({
+    "al", "el", "a", "an", "and", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "as",
+    "is", "it", "its", "he", "she", "we", "they", "i", "you", "but", "or", "not", "no", "this", "that",
+    "these", "those", "there", "here", "when", "where", "while", "after", "before", "during", "mr", "mrs",
+    "ms", "dr", "st", "gen", "col", "sgt", "lt", "capt", "rep", "sen", "gov", "president", "police", "sheriff",
+    "mayor", "governor", "court", "university", "county", "city", "state", "river", "street", "road",
+    "avenue", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "old", "saint", "san", "santa", "all", "more", "most", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "today", "yesterday", "however", "also", "national",
+    "people", "god", "church", "health", "office", "department", "school", "news", "center", "centre",
+    "park", "hospital", "hall", "home", "house", "lake", "mount", "union", 
+    
+})
+_WEAK_MIN_POP = 1000
+_BIG_CODES = frozenset({"PCLI", "ADM1", "CONT", "OCN", "RGN"})
+
+
+class Geoparser:
+    """Finds and resolves toponyms; holds parameters only (the gazetteer is opened by the caller)."""
+
+    def __init__(self, gazetteer: Gazetteer, fuzzy_cutoff: float = 88.0, keep_unresolved: bool = False) -> None:
+        self.gazetteer = gazetteer
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.keep_unresolved = keep_unresolved
+        self._abbrev: dict[str, str] | None = None
+
+    @property
+    def abbreviations(self) -> dict[str, str]:
+        """Admin1 abbreviations ("La." -> "US.LA"), read on first use."""
+        if self._abbrev is None:
+            self._abbrev = knowledge.admin1_abbreviations()
+        return self._abbrev
+
+    # -- public --------------------------------------------------------------------------------
+    def toponyms(
+        self, text: str, entities: Sequence[Entity] | None = None, country: str | None = None
+    ) -> list[Toponym]:
+        """Every toponym in ``text`` sorted by start, resolved with the document as context."""
+        hint = self.gazetteer.country_iso2(country) if country else None
+        mentions = self._mentions(text, entities)
+        self._link_context(text, mentions)
+        resolve(mentions, hint)
+        mentions = self._filter(mentions, entities is None, hint)
+        self._fuzzy(mentions, hint)
+        if not self.keep_unresolved:
+            mentions = [m for m in mentions if m.entries]
+        return sorted((self._toponym(text, m) for m in mentions), key=lambda t: t.start)
+
+    # -- recognition ---------------------------------------------------------------------------
+    def _mentions(self, text: str, entities: Sequence[Entity] | None) -> list[Mention]:
+        ents = entity_spans(text, entities) if entities is not None else []
+        scans = scan_spans(text)
+        found = self.gazetteer.lookup([k for s in (*ents, *scans) for k in s.all_keys(text)])
+        for span in (*ents, *scans):
+            longer = found.get(span.all_keys(text)[-1], []) if span.longer else []
+            if any(not e.alt and ("'" in e.name or "’" in e.name) for e in longer):
+                span.lengthen(text)
+        blocked = [(s.start, s.end) for s in ents if s.label == "PERSON" and " " in s.text]
+        chosen: list[Mention] = []
+        for span in ents:
+            m = self._from_entity(span, found, text)
+            if m is not None:
+                chosen.append(m)
+        taken = [(m.span.start, m.span.end) for m in chosen]
+        place_ents = [(s.start, s.end) for s in ents if s.label in PLACE_LABELS]
+        named = [(s.start, s.end) for s in ents if s.label not in PLACE_LABELS | {"NORP", "PERSON"}]
+        for span in sorted(scans, key=lambda s: s.start - s.end):
+            if _overlaps(span, taken) or _inside_any(span, blocked):
+                continue
+            if _STREET_AFTER.match(text[span.end : span.end + 12]):
+                continue
+            if _inside_any(span, named) and not any(s == span.start for s, _ in named):
+                continue
+            m = self._from_scan(span, found, text, _inside_any(span, place_ents))
+            if m is not None:
+                chosen.append(m)
+                taken.append((span.start, span.end))
+        chosen.sort(key=lambda m: m.span.start)
+        surnames = _person_words(text, entities or [])
+        return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym"]
+
+    def _country_entry(self, key: str) -> list[Entry]:
+        iso2 = self.gazetteer.country_keys.get(key)
+        if iso2 is None:
+            return []
+        c = self.gazetteer.countries[iso2]
+        return [Entry(COUNTRY_ENTRY_BASE, c.name, c.lat, c.lon, iso2, "", "", "A", "PCLI", c.pop)]
+
+    def _candidates(self, span: Span, found: dict[str, list[Entry]], text: str = "") -> list[Entry]:
+        """Entries a span may name: country, admin1 abbreviation, or every place with that name key."""
+        if text and _ADMIN_AFTER.match(text[span.end : span.end + 16]):
+            areas = [e for e in found.get(span.key, []) if e.fcode in ("ADM1", "ADM2")]
+            if areas:
+                return areas
+        dotted = text[span.end : span.end + 1] == "."
+        abbr = self.abbreviations.get(span.text) or (self.abbreviations.get(span.text + ".") if dotted else None)
+        if abbr and ("." in span.text or len(span.text) > 2):
+            entry = self.gazetteer.admin1_entry(abbr)
+            return [entry] if entry else []
+        entries = self._country_entry(span.key) + found.get(span.key, [])
+        if len(entries) > 60:
+            entries = sorted(entries, key=lambda e: -e.pop)[:60]
+        return _prefer_cities(entries, span.text)
+
+    def _demonym(self, span: Span) -> Mention | None:
+        iso2 = self.gazetteer.demonym_keys.get(span.key)
+        if iso2 is None or span.key in self.gazetteer.country_keys:
+            return None
+        c = self.gazetteer.countries[iso2]
+        entry = Entry(COUNTRY_ENTRY_BASE, c.name, c.lat, c.lon, iso2, "", "", "A", "PCLI", c.pop)
+        return Mention(span, [entry], strong=False, kind="demonym")
+
+    def _from_entity(self, span: Span, found: dict[str, list[Entry]], text: str) -> Mention | None:
+        if span.label == "NORP" or span.key in self.gazetteer.demonym_keys:
+            return self._demonym(span)
+        if span.label not in PLACE_LABELS:
+            return None
+        entries = self._candidates(span, found, text)
+        if not entries and span.label == "FAC":
+            return None
+        return Mention(span, entries, strong=True)
+
+    def _from_scan(self, span: Span, found: dict[str, list[Entry]], text: str, in_place_ent: bool) -> Mention | None:
+        demonym = self._demonym(span)
+        if demonym is not None:
+            return demonym
+        entries = self._candidates(span, found, text)
+        if not entries or span.key in _STOP:
+            return None
+        strong = any(e.fcode in ("PCLI", "ADM1") and not e.alt for e in entries) or in_place_ent
+        return Mention(span, entries, strong=strong)
+
+    def _link_context(self, text: str, mentions: list[Mention]) -> None:
+        """'X, Y' / 'X (Y, Z)' / 'X, La.': later names as admin context for X (not in lists 'A, B, C, D')."""
+        joined = [i > 0 and _joins(text[mentions[i - 1].span.end : m.span.start]) for i, m in enumerate(mentions)]
+        for i, m in enumerate(mentions):
+            chain = []
+            for j in range(i + 1, min(i + 3, len(mentions))):
+                if not joined[j]:
+                    break
+                chain.append(j)
+            in_list = joined[i] or (chain and chain[-1] + 1 < len(mentions) and joined[chain[-1] + 1])
+            if not in_list:
+                m.context.extend(chain)
+            tail = text[m.span.end : m.span.end + 12]
+            ab = re.match(r"^,\s*([A-Z][A-Za-z\.\s]{1,6}?\.?)(?=[\s,;:)]|$)", tail)
+            if ab and ab.group(1).strip() in self.abbreviations:
+                m.context_admin1.add(self.abbreviations[ab.group(1).strip()])
+
+    # -- filtering, fuzzy, output --------------------------------------------------------------
+    def _keep(self, m: Mention, areas: set[tuple[str, str]], ccs: set[str], no_ner: bool, hint: str | None) -> bool:
+        """Strong mentions stay; a weak one needs the hinted country, document support or a big name."""
+        if m.strong or m.kind == "demonym":
+            return True
+        best = m.best
+        if best is not None and best.cc == hint and (no_ner or not best.alt or len(m.span.text) > 5):
+            return True
+        if best is None or best.pop < _WEAK_MIN_POP:
+            return False
+        if hint and best.cc != hint and (best.alt or best.pop < 100_000) and best.fcode not in _BIG_CODES:
+            return False
+        if m.context or m.context_admin1:
+            return True
+        if (best.cc, best.a1) in areas and (not best.alt or best.pop >= 100_000):
+            return True
+        if best.alt and best.pop < 500_000:
+            return False
+        if no_ner:
+            return best.pop >= 20_000 or best.fcode in ("ADM1", "ADM2", "CONT")
+        return best.pop >= 100_000 and best.cc in ccs
+
+    def _filter(self, mentions: list[Mention], no_ner: bool, hint: str | None) -> list[Mention]:
+        """Keep strong mentions, and weak ones the document supports (see :meth:`_keep`)."""
+        strong = [m.best for m in mentions if m.strong and m.best is not None]
+        areas = {(e.cc, e.a1) for e in strong if e.fcode != "PCLI"}
+        ccs = {e.cc for e in strong}
+        keys_by_area: dict[tuple[str, str], set[str]] = {}
+        for m in mentions:
+            e = m.best
+            if e is not None and e.fcode != "PCLI" and e.pop >= _WEAK_MIN_POP:
+                keys_by_area.setdefault((e.cc, e.a1), set()).add(m.span.key)
+        areas |= {a for a, keys in keys_by_area.items() if len(keys) >= 2}
+        return [m for m in mentions if self._keep(m, areas, ccs, no_ner, hint)]
+
+    def _fuzzy(self, mentions: list[Mention], hint: str | None) -> None:
+        """Unmatched place spans: same-skeleton or close names within the hinted country only."""
+        if not hint or hint not in self.gazetteer.countries:
+            return
+        for m in mentions:
+            if m.entries or m.kind != "place":
+                continue
+            key = self._fuzzy_key(m.span.key, hint)
+            if key:
+                entries = [e for e in self.gazetteer.lookup([key]).get(key, []) if e.cc == hint]
+                if entries:
+                    m.entries = entries
+                    m.scores = [float(e.pop) for e in entries]
+                    m.probs = [0.5] * len(entries)
+
+    def _fuzzy_key(self, key: str, cc: str) -> str | None:
+        by_skel, keys = self.gazetteer.country_names(cc)
+        same = by_skel.get(skeleton(key))
+        if same:
+            return max(same, key=lambda k: fuzz.ratio(k, key))
+        hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+        return hit[0] if hit else None
+
+    def _toponym(self, text: str, m: Mention) -> Toponym:
+        best = m.best
+        if best is None:
+            return Toponym(m.span.start, m.span.end, m.span.text, None, "place", 0.0, 1)
+        place = (self.gazetteer.country_place(best.cc) if best.fcode == "PCLI" and best.id >= COUNTRY_ENTRY_BASE
+                 else self.gazetteer.place(best))
+        kind: ToponymKind = "demonym" if m.kind == "demonym" else "place"
+        after = text[m.span.end : m.span.end + 30]
+        if kind == "place" and best.fcode in ("PPLC", "PCLI") and _METONYM_AFTER.match(after):
+            kind = "metonym"
+        return Toponym(m.span.start, m.span.end, m.span.text, place, kind, round(m.best_prob, 3),
+                       _precision(text, m.span, best))
+
+
+def _precision(text: str, span: Span, e: Entry) -> int:
+    """ACLED geo_precision: 3 for a province or country, 2 for 'near X' / 'X district', else 1."""
+    if e.fcode in ("ADM1", "PCLI", "RGN", "DSRT") or (e.fcode == "AREA" and e.fclass == "L"):
+        return 3
+    before = text[max(0, span.start - 40) : span.start]
+    if _NEAR_BEFORE.search(before) or _DISTANCE_BEFORE.search(before):
+        return 2
+    if _AREA_AFTER.match(text[span.end : span.end + 25]):
+        return 2
+    return 2 if e.fcode == "ADM2" else 1
+
+
+def _joins(gap: str) -> bool:
+    """True when two names are written as one phrase: 'X, Y', 'X (Y', 'X in Y'."""
+    return bool(_CONTEXT_SEP.match(gap)) or gap.strip() in (",", "(", ")", "),", ", (")
+
+
+def _person_words(text: str, entities: Sequence[Entity]) -> set[str]:
+    """Words of multi-word PERSON names ('Coach Ripley', 'John Scott'): the same word alone is a person."""
+    words: set[str] = set()
+    for start, end, label in entities:
+        parts = text[start:end].split()
+        if label == "PERSON" and len(parts) > 1:
+            words.update(p.strip("'’s.,") for p in parts[1:])
+    return words
+
+
+def _prefer_cities(entries: list[Entry], text: str) -> list[Entry]:
+    """'Deir ez-Zor', 'Kyiv': the capital city, not the province named after it (unless 'X province')."""
+    capitals = {e.cc for e in entries if e.fcode in ("PPLC", "PPLA")}
+    if not capitals or _ADMIN_WORD.search(text):
+        return entries
+    return [e for e in entries if not (e.fcode in ("ADM1", "ADM2") and e.cc in capitals)]
+
+
+def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in taken)
+
+
+def _inside_any(span: Span, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start and span.end <= e for s, e in spans)
+
+
+__all__ = ["Geoparser", "norm"]

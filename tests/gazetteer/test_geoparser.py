@@ -1,0 +1,124 @@
+"""Recognition and resolution on tiny texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.gazetteer import Gazetteer, Geoparser
+
+
+@pytest.fixture(scope="module")
+def gp(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "written", "geonameid"),
+    [
+        ("Shelling hit Mayadeen overnight.", "Syria", "Mayadeen", 173480),
+        ("Shelling hit Al Mayadin overnight.", "Syria", "Al Mayadin", 173480),
+        ("Shelling hit al-Mayadin overnight.", "Syria", "al-Mayadin", 173480),
+        ("Airstrikes on Deir ez-Zor city.", "Syria", "Deir ez-Zor", 170794),
+        ("Airstrikes on Dayr az Zawr city.", "Syria", "Dayr az Zawr", 170794),
+        ("Protest in Kiev today.", None, "Kiev", 703448),
+        ("Protest in Kyiv today.", None, "Kyiv", 703448),
+        ("Clashes in Idlib.", "Syria", "Idlib", 169389),
+    ],
+)
+def test_transliterations_resolve_to_one_place(gp: Geoparser, text: str, country: str | None, written: str,
+                                               geonameid: int) -> None:
+    tops = [t for t in gp.toponyms(text, country=country) if t.text == written]
+    assert tops and tops[0].place is not None and tops[0].place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "written", "name"),
+    [("Mortar fire hit Qadam.", "Syria", "Qadam", "Al Qadam"),
+     ("Fighting in Yarmouk camp.", "Syria", "Yarmouk", "Yarmouk Camp"),
+     ("Siege of Eastern Ghouta.", "Syria", "Eastern Ghouta", "Eastern Ghouta")],
+)
+def test_supplement_places(gp: Geoparser, text: str, country: str, written: str, name: str) -> None:
+    tops = [t for t in gp.toponyms(text, country=country) if t.text.startswith(written)]
+    assert tops and tops[0].place is not None and tops[0].place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "admin1"),
+    [("A fire in Alexandria, La., destroyed a home.", "Alexandria", "Louisiana"),
+     ("A fire in Alexandria, Va., destroyed a home.", "Alexandria", "Virginia"),
+     ("Police in Springfield, Ill., said.", "Springfield", "Illinois")],
+)
+def test_admin_context_written_next_to_a_place(gp: Geoparser, text: str, written: str, admin1: str) -> None:
+    top = next(t for t in gp.toponyms(text) if t.text == written)
+    assert top.place is not None and top.place.admin1 == admin1 and top.place.country == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "precision"),
+    [("Clashes near Homs on Monday.", "Homs", 2),
+     ("Clashes outside Homs on Monday.", "Homs", 2),
+     ("Clashes in Homs on Monday.", "Homs", 1),
+     ("Clashes in Homs Governorate on Monday.", "Homs", 3),
+     ("Clashes across Syria on Monday.", "Syria", 3)],
+)
+def test_precision(gp: Geoparser, text: str, written: str, precision: int) -> None:
+    top = next(t for t in gp.toponyms(text, country="Syria") if t.text == written)
+    assert top.precision == precision
+
+
+def test_demonyms_and_metonyms_are_marked(gp: Geoparser) -> None:
+    tops = {t.text: t for t in gp.toponyms("Syrian troops entered Aleppo. Damascus said the town was taken.",
+                                          country="Syria")}
+    assert tops["Syrian"].kind == "demonym"
+    assert tops["Damascus"].kind == "metonym"
+    assert tops["Aleppo"].kind == "place"
+
+
+def test_entities_are_used_when_given(gp: Geoparser) -> None:
+    text = "Gunmen attacked Beni and Butembo in the east."
+    ents = [(16, 20, "GPE"), (25, 32, "GPE")]
+    tops = gp.toponyms(text, entities=ents, country="Democratic Republic of Congo")
+    assert [t.text for t in tops] == ["Beni", "Butembo"]
+    assert all(t.place is not None and t.place.country == "Democratic Republic of Congo" for t in tops)
+
+
+def test_country_hint_wins_over_population(gp: Geoparser) -> None:
+    top = gp.toponyms("Troops moved into Tripoli.", country="Lebanon")[0]
+    assert top.place is not None and top.place.iso2 == "LB"
+
+
+def test_common_words_are_not_places(gp: Geoparser) -> None:
+    text = "One day the Officer said: Many people were there since Monday."
+    assert gp.toponyms(text, entities=[]) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["Homs", "said", "near", "Aleppo", "the", "Syrian", "Idlib,", "(Hama)", "on"]),
+                max_size=12))
+def test_offsets_slice_back_and_are_sorted(gp: Geoparser, words: list[str]) -> None:
+    text = " ".join(words)
+    tops = gp.toponyms(text, country="Syria")
+    assert all(text[t.start : t.end] == t.text for t in tops)
+    assert [t.start for t in tops] == sorted(t.start for t in tops)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Ill health kept him home.", []), ("He lives in Peoria, Ill., now.", ["Peoria", "Ill"])],
+)
+def test_abbreviations_need_their_dot(gp: Geoparser, text: str, found: list[str]) -> None:
+    assert [t.text for t in gp.toponyms(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "written", "name"),
+    [("Rally in St. John's on Friday.", "Canada", "St. John's", "St. John's"),
+     ("Mansfield's mayor spoke in Mansfield, Ohio.", None, "Mansfield", "Mansfield"),
+     ("A blast in Pul-e Khumri killed two.", "Afghanistan", "Pul-e Khumri", "Pul-e Khumrī"),
+     ("Fighting near Tall Abyad and in Ras al-Ayn.", "Syria", "Tall Abyad", "Tall Abyaḑ")],
+)
+def test_multiword_names(gp: Geoparser, text: str, country: str | None, written: str, name: str) -> None:
+    top = next(t for t in gp.toponyms(text, country=country) if t.text == written)
+    assert top.place is not None and top.place.name == name

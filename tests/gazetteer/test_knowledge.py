@@ -1,0 +1,45 @@
+"""Schema checks for the gazetteer's knowledge files, so analysts' edits stay loadable."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import knowledge
+
+
+def test_country_names_schema() -> None:
+    rows = knowledge.country_names()
+    assert len(rows) > 240
+    assert len({r.iso2 for r in rows}) == len(rows)
+    assert all(len(r.iso2) == 2 and r.iso2.isupper() and r.name for r in rows)
+
+
+@pytest.mark.parametrize("name", ["Democratic Republic of Congo", "Palestine", "United States", "eSwatini"])
+def test_country_names_use_acled_spelling(name: str) -> None:
+    assert name in {r.name for r in knowledge.country_names()}
+
+
+def test_centroids_schema() -> None:
+    cents = knowledge.country_centroids()
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in cents.values())
+    assert {"SY", "SS", "US"} <= set(cents)
+
+
+def test_admin1_names_schema() -> None:
+    for key, (name, _aliases) in knowledge.admin1_names().items():
+        cc, code = key.split(".", 1)
+        assert len(cc) == 2 and code and name
+
+
+def test_abbreviations_schema() -> None:
+    assert all(v.startswith("US.") for v in knowledge.admin1_abbreviations().values())
+
+
+def test_supplement_schema() -> None:
+    rows = knowledge.supplement_rows()
+    assert rows
+    for r in rows:
+        assert r["name"] and r["source"] and r["feature_class"] and r["feature_code"]
+        assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
+        assert r["iso2"] == "" or len(r["iso2"]) == 2
+        int(r["population"] or 0)
