@@ -14,7 +14,7 @@ distinct articles inside a reviewed group is a gold pair, positive when both hav
 Groups alternate dev (odd) / test (even): thresholds were looked at on dev only.
 
     python bench/dedup_pairs.py [--csv PATH] [--split all|dev|test] [--threshold T] [--json]
-    python bench/dedup_pairs.py --events pipeline   # events from sitrep.pipeline.api.extract_article
+    python bench/dedup_pairs.py --events pipeline --cache /tmp/fakes_events.jsonl  # the pipeline's events
 
 With ``--events pipeline`` each article is run through the extraction pipeline (published = the CSV
 date, country Syria) and two articles count as merged when any of their events share a canonical
@@ -129,15 +129,15 @@ def groups_of(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
     for loc, rs in by_loc.items():
         rs.sort(key=_day)
-        chain = [rs[0]]
-        for r in rs[1:] + [None]:  # type: ignore[list-item]
-            if r is not None and (_day(r) - _day(chain[-1])).days <= 1:
-                chain.append(r)
-                continue
+        chains = [[rs[0]]]
+        for r in rs[1:]:
+            if (_day(r) - _day(chains[-1][-1])).days <= 1:
+                chains[-1].append(r)
+            else:
+                chains.append([r])
+        for chain in chains:
             if len({c["source"] for c in chain}) > 1:
                 out[f"{loc} {_day(chain[0]).isoformat()}"] = chain
-            if r is not None:
-                chain = [r]
     return out
 
 
@@ -169,12 +169,26 @@ def pipeline_events(rows: list[dict[str, str]]) -> tuple[list[Event], list[str],
     return events, keys, docs
 
 
-def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv") -> dict[str, float | int]:
+def load_events(rows: list[dict[str, str]], source: str, cache: Path | None = None
+                ) -> tuple[list[Event], list[str], list[str]]:
+    """Events, keys and article ids from the CSV columns or the pipeline (cached as JSONL when asked)."""
+    if source == "csv":
+        return [event_of(r) for r in rows], [r["unit_id"] for r in rows], [r["unit_id"] for r in rows]
+    if cache is not None and cache.exists():
+        lines = [json.loads(line) for line in cache.read_text().splitlines()]
+        return [Event(**{k: v for k, v in d["event"].items() if k != "evidence"}) for d in lines], \
+            [d["key"] for d in lines], [d["doc"] for d in lines]
+    events, keys, docs = pipeline_events(rows)
+    if cache is not None:
+        cache.write_text("".join(json.dumps({"key": k, "doc": d, "event": e.to_dict()}) + "\n"
+                                 for e, k, d in zip(events, keys, docs, strict=True)))
+    return events, keys, docs
+
+
+def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv",
+             cache: Path | None = None) -> dict[str, float | int]:
     rows = load_rows(csv_path)
-    if source == "pipeline":
-        events, keys, docs = pipeline_events(rows)
-    else:
-        events, keys, docs = [event_of(r) for r in rows], [r["unit_id"] for r in rows], [r["unit_id"] for r in rows]
+    events, keys, docs = load_events(rows, source, cache)
     canon = deduplicate(events, keys=keys, docs=docs, cfg=cfg)
     doc_of = dict(zip(keys, docs, strict=True))
     clusters: dict[str, set[str]] = defaultdict(set)
@@ -202,13 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["all", "dev", "test"], default="all")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
+    ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not args.csv.exists():
         print(f"FA-KES CSV not found at {args.csv}; pass --csv PATH", file=sys.stderr)
         return 2
     cfg = DedupConfig() if args.threshold is None else replace(DedupConfig(), threshold=args.threshold)
-    result = evaluate(args.csv, args.split, cfg, args.events)
+    result = evaluate(args.csv, args.split, cfg, args.events, args.cache)
     print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
     return 0
 

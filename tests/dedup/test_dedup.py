@@ -132,3 +132,8 @@ def test_week_and_month_dates_reach_further(precise_first: bool, precision: int,
     assert (len(canon) == 1) is same
     if same:
         assert canon[0].event.event_date == f"2024-03-{1 + gap:02d}" and canon[0].event.time_precision == 1
+
+
+def test_undated_events_never_merge() -> None:
+    assert pair_score(rec("r1", date=""), rec("r2", date=""), CFG) == 0.0
+    assert len(deduplicate([make_event(date=""), make_event(date="")], ["a", "b"], ["d1", "d2"])) == 2

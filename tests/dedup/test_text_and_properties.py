@@ -56,3 +56,25 @@ def test_dedup_partitions_and_is_idempotent(reports: list[tuple[int, int, str]])
     for c in canon:  # never more days than the span limit inside one event
         days = {events[keys.index(k)].event_date for k in c.member_keys}
         assert len(days) <= DedupConfig().max_span_days + 1
+
+
+record_spec = st.tuples(st.integers(0, 40), st.sampled_from([1, 1, 2, 3]), st.floats(35.0, 36.5), st.floats(36.0, 37.5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(record_spec, min_size=2, max_size=30), st.data())
+def test_blocking_misses_no_pair_and_repeats_none(specs: list, data: st.DataObject) -> None:
+    from itertools import combinations
+
+    from sitrep.dedup import pair_score
+
+    cfg = DedupConfig()
+    recs = [record_of(make_event(date=f"2024-{1 + d // 28:02d}-{1 + d % 28:02d}", time_precision=p, lat=la, lon=lo),
+                      f"k{i}", f"doc{i}") for i, (d, p, la, lo) in enumerate(specs)]
+    only = data.draw(st.none() | st.lists(st.integers(0, len(recs) - 1), unique=True))
+    got = list(candidate_pairs(recs, cfg, only))
+    assert len(got) == len(set(got)) and all(i < j for i, j in got)
+    wanted = set(range(len(recs))) if only is None else set(only)
+    needed = {(i, j) for i, j in combinations(range(len(recs)), 2)
+              if (i in wanted or j in wanted) and pair_score(recs[i], recs[j], cfg) > 0}
+    assert needed <= set(got)

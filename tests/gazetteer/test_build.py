@@ -85,3 +85,14 @@ def test_compass_variants(name: str, out: list[str]) -> None:
 def test_name_keys_drop_codes_and_other_scripts() -> None:
     keys = name_keys(["Damascus"], ["DAM", "Дамаск", "Dimashq", "http://x", "Sham 2"])
     assert keys == {"dimashq": 1, "damascus": 0}
+
+
+def test_add_dump_skips_spots_unless_asked(tmp_path: Path) -> None:
+    lines = [dump_line((900030, "Funduq Tajriba", "Funduq Tajriba", "", 33.6, 36.4, "S", "HTL", "SY", "13", "", 0)),
+             dump_line((900031, "Mukhayyam Tajriba", "Mukhayyam Tajriba", "", 33.6, 36.4, "S", "CMPRF", "SY", "13",
+                        "", 0)),
+             dump_line((900032, "Tall Tajriba", "Tall Tajriba", "", 33.6, 36.4, "T", "HLL", "SY", "13", "", 0))]
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert add_dump(dump, tmp_path / "a.sqlite") == 2
+    assert add_dump(dump, tmp_path / "b.sqlite", all_classes=True) == 3

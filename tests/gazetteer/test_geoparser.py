@@ -122,3 +122,17 @@ def test_abbreviations_need_their_dot(gp: Geoparser, text: str, found: list[str]
 def test_multiword_names(gp: Geoparser, text: str, country: str | None, written: str, name: str) -> None:
     top = next(t for t in gp.toponyms(text, country=country) if t.text == written)
     assert top.place is not None and top.place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [("Clashes in Shaddadi on Monday.", "Shaddadi", "Ash Shaddādah"),
+     ("Shelling hit Jisr al-Shughur.", "Jisr al-Shughur", "Jisr ash Shughūr")],
+)
+def test_fuzzy_and_inner_articles_within_the_hinted_country(gp: Geoparser, text: str, written: str, name: str) -> None:
+    top = next(t for t in gp.toponyms(text, country="Syria") if t.text == written)
+    assert top.place is not None and top.place.name == name and top.place.country == "Syria"
+
+
+def test_no_fuzzy_guess_without_a_hint(gp: Geoparser) -> None:
+    assert [t.text for t in gp.toponyms("Clashes in Shaddadi on Monday.")] == []

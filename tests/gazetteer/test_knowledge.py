@@ -32,7 +32,8 @@ def test_admin1_names_schema() -> None:
 
 
 def test_abbreviations_schema() -> None:
-    assert all(v.startswith("US.") for v in knowledge.admin1_abbreviations().values())
+    keys = knowledge.admin1_abbreviations().values()
+    assert all(len(k.split(".")[0]) == 2 and k.split(".")[1] for k in keys)
 
 
 def test_supplement_schema() -> None:
@@ -43,3 +44,9 @@ def test_supplement_schema() -> None:
         assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
         assert r["iso2"] == "" or len(r["iso2"]) == 2
         int(r["population"] or 0)
+
+
+def test_place_stopwords_schema() -> None:
+    words = knowledge.place_stopwords()
+    assert {"monday", "police", "the"} <= words
+    assert all(w == w.lower() and " " not in w for w in words)

@@ -84,3 +84,11 @@ def test_unknown_scheme_is_a_clear_error() -> None:
 def test_unreachable_server_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="cannot open"):
         Store("postgresql://nobody@127.0.0.1:1/none").open()
+
+
+def test_long_field_values_fit_on_every_engine(store: Store) -> None:
+    long_actor = "; ".join(f"Militia {i} (Syria)" for i in range(40))
+    ev = make_event(assoc_actor_1=long_actor, notes="x" * 5000)
+    store.add_document(make_article("long", "A long report on many militias."), [ev])
+    (row,) = store.query_events(EventQuery(), canonical=False)
+    assert row["assoc_actor_1"] == long_actor and len(row["notes"]) == 5000

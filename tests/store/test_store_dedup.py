@@ -7,6 +7,7 @@ import json
 from tests.store.factories import make_article, make_event
 
 from sitrep.dedup.run import dedup_full, dedup_store, refresh
+from sitrep.model.records import Article, Event
 from sitrep.store import EventQuery, Store
 
 
@@ -78,7 +79,7 @@ def test_corrections_survive_reextraction(store: Store) -> None:
     store.add_correction("split", a, b)
     refresh(store, [a, b])
 
-    def improved(article):  # type: ignore[no-untyped-def]
+    def improved(article: Article) -> list[Event]:
         # a newer pipeline: same unit fields, different notes and fatalities
         day = "2024-03-02" if "Report B" in article.text else "2024-03-01"
         return [make_event(date=day, fatalities=5, notes=f"re-extracted: {article.text}")]
@@ -102,3 +103,13 @@ def test_incremental_finds_week_dated_event(store: Store) -> None:
     assert dedup_store(store).mode == "incremental"
     rows = {r["location"]: r for r in _canonical(store)}
     assert rows["Ariha"]["number_of_sources"] == 2 and rows["Ariha"]["event_date"] == "2024-03-06"
+
+
+def test_sources_are_report_ids_and_count_distinct_reports(store: Store) -> None:
+    store.add_document(make_article("same-id", "First text on Ariha.", "Outlet A"), [make_event()])
+    store.add_document(make_article("same-id", "Second text on Ariha.", "Outlet B"), [make_event()])
+    dedup_store(store)
+    (row,) = _canonical(store)
+    sources = json.loads(row["sources"])
+    assert row["number_of_sources"] == 2 and sources[0] == "same-id" and sources[1].startswith("same-id#")
+    assert row["source_id"] == "Outlet A; Outlet B"

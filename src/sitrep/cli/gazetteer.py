@@ -16,13 +16,16 @@ gazetteer_app = typer.Typer(help="The embedded GeoNames gazetteer: what is loade
 
 
 @gazetteer_app.command("add")
-def add(dump: Annotated[Path, typer.Argument(help="A GeoNames dump such as SY.txt or allCountries.txt")]) -> None:
+def add(
+    dump: Annotated[Path, typer.Argument(help="A GeoNames dump such as SY.txt or allCountries.txt")],
+    all_classes: Annotated[bool, typer.Option(help="Also import hotels, wells, streams and other spots")] = False,
+) -> None:
     """Import a GeoNames per-country dump into your own index (villages, neighbourhoods)."""
     from sitrep.gazetteer.build import add_dump
     from sitrep.gazetteer.index import user_index_path
 
     target = user_index_path()
-    n = add_dump(dump, target)
+    n = add_dump(dump, target, all_classes=all_classes)
     typer.echo(f"added {n} places from {dump} to {target}")
 
 

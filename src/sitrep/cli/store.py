@@ -141,6 +141,8 @@ def events_cmd(
         for row in store.query_events(query, canonical=not reports):
             if as_json:
                 row.pop("evidence", None)
+                if "sources" in row:
+                    row["sources"] = json.loads(row["sources"] or "[]")
                 typer.echo(json.dumps(row, default=str))
             else:
                 key = row.get("canonical_key") or row.get("event_key")

@@ -25,6 +25,18 @@ class DedupSummary:
     canonical_events: int  # canonical events written
 
 
+def _source_labels(members: Sequence[StoredEvent]) -> list[str]:
+    """Each member's report id; two different reports sharing an id are told apart by row id."""
+    owner: dict[str, int] = {}
+    labels = []
+    for m in members:
+        label = m.doc_id or str(m.document_id)
+        if owner.setdefault(label, m.document_id) != m.document_id:
+            label = f"{label}#{m.document_id}"
+        labels.append(label)
+    return labels
+
+
 def _canonicals(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store,
                 groups: Iterable[Sequence[str]] = (), only: Sequence[int] | None = None) -> list[Canonical]:
     """Cluster stored events (with the analyst's corrections) and merge each cluster."""
@@ -33,8 +45,8 @@ def _canonicals(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store,
     out = []
     for group in cluster(records, cfg, must=must, cannot=cannot, groups=groups, only=only):
         evs = [members[i] for i in group]
-        out.append(merge_events([m.event for m in evs], [m.key for m in evs], [str(m.document_id) for m in evs],
-                                [m.outlet for m in evs]))
+        sources = _source_labels(evs)
+        out.append(merge_events([m.event for m in evs], [m.key for m in evs], sources, [m.outlet for m in evs]))
     return out
 
 

@@ -61,8 +61,8 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
     ``text``: the text similarity when already known (from a TextIndex); -1 computes it for the pair,
     None means no text to compare (neutral evidence 0.3).
     """
-    if a.doc == b.doc or a.event_type != b.event_type or a.country != b.country:
-        return 0.0
+    if a.doc == b.doc or a.event_type != b.event_type or a.country != b.country or not a.day or not b.day:
+        return 0.0  # undated events (day 0) never merge: nothing says they are the same day
     gap = abs(a.day - b.day)
     if gap > max(day_reach(a, cfg), day_reach(b, cfg)):
         return 0.0

@@ -8,7 +8,8 @@
 Importing this package loads nothing; :meth:`Gazetteer.open` reads the index.
 """
 
+from sitrep.gazetteer.eventplace import event_place
 from sitrep.gazetteer.geoparser import Geoparser
 from sitrep.gazetteer.index import Gazetteer
 
-__all__ = ["Gazetteer", "Geoparser"]
+__all__ = ["Gazetteer", "Geoparser", "event_place"]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sitrep.errors import InputError
 from sitrep.gazetteer import knowledge, schema
-from sitrep.gazetteer.normalize import is_latin, norm
+from sitrep.gazetteer.normalize import bare, is_latin, norm
 
 MAX_ALTERNATES = 60
 SUPPLEMENT_ID_BASE = 2_000_000_000
@@ -23,6 +23,8 @@ _AREA_SUFFIXES = (
     "county", "parish", "district", "province", "governorate", "oblast", "state", "region", "prefecture",
     "municipality", "department", "division", "borough", "city", "territory",
 )
+KEEP_CLASSES = frozenset({"P", "A", "L", "T"})
+KEEP_SPOT_CODES = frozenset({"CMPRF", "CMP", "MILB", "AIRB", "AIRP", "AIRF", "PRT", "PRN", "DAM", "BDG", "CSTM"})
 _LINKS = frozenset({"of", "di", "de", "del", "du", "da", "do"})
 
 
@@ -86,6 +88,10 @@ def name_keys(main: Iterable[str], alternates: Iterable[str] = ()) -> dict[str, 
         k = norm(n)
         if k:
             keys[k] = 0
+    for k in list(keys):
+        b = bare(k)
+        if b:
+            keys.setdefault(b, 1)
     return keys
 
 
@@ -251,8 +257,16 @@ def build(cities: Path, admin1: Path, admin2: Path, country_info: Path, out: Pat
     return counts
 
 
-def add_dump(dump: Path, db: Path) -> int:
-    """Import a GeoNames per-country dump (or allCountries.txt) into the user index at ``db``."""
+def useful(row: GeoRow) -> bool:
+    """Places events happen at: populated places, admin areas, regions, terrain, camps and bases."""
+    return row.fclass in KEEP_CLASSES or row.fcode in KEEP_SPOT_CODES
+
+
+def add_dump(dump: Path, db: Path, all_classes: bool = False) -> int:
+    """Import a GeoNames per-country dump (or allCountries.txt) into the user index at ``db``.
+
+    Hotels, wells, streams and other spots are skipped unless ``all_classes``.
+    """
     if not dump.exists():
         raise InputError(f"{dump} not found; download a country dump such as SY.zip from "
                          "https://download.geonames.org/export/dump/ and unzip it")
@@ -260,7 +274,7 @@ def add_dump(dump: Path, db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
         schema.create(conn)
-        n = insert_places(conn, read_dump(dump))
+        n = insert_places(conn, (r for r in read_dump(dump) if all_classes or useful(r)))
         sources = conn.execute("SELECT value FROM meta WHERE key='source'").fetchone()
         names = ((sources[0] + ",") if sources else "") + dump.name
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)", (names,))

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep.gazetteer import knowledge
 from sitrep.gazetteer.index import Entry, Gazetteer
-from sitrep.gazetteer.normalize import norm, skeleton
+from sitrep.gazetteer.normalize import ARTICLES, norm, skeleton
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, resolve
 from sitrep.model import Toponym
@@ -32,26 +32,27 @@ _AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outs
 _METONYM_AFTER = re.compile(r"^['’]?s?\s+(?:said|says|say|announced|accused|denied|warned|claimed|condemned|"
                             r"has said|has accused|has denied|urged|rejected|insists|insisted|demanded|"
                             r"responded|blamed)\b")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of)\s+(?:the\s+)?$", re.I
+)
 _STREET_AFTER = re.compile(r"^\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Court|Ct|"
                            r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza)\b")
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)\b", re.I)
 _ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|parish|district|prefecture)$", re.I)
 _CONTEXT_SEP = re.compile(r"^\s*(?:,|\(|in)\s*$")
-_STOP = frozenset({
-    "al", "el", "a", "an", "and", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "as",
-    "is", "it", "its", "he", "she", "we", "they", "i", "you", "but", "or", "not", "no", "this", "that",
-    "these", "those", "there", "here", "when", "where", "while", "after", "before", "during", "mr", "mrs",
-    "ms", "dr", "st", "gen", "col", "sgt", "lt", "capt", "rep", "sen", "gov", "president", "police", "sheriff",
-    "mayor", "governor", "court", "university", "county", "city", "state", "river", "street", "road",
-    "avenue", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "new", "old", "saint", "san", "santa", "all", "more", "most", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "today", "yesterday", "however", "also", "national",
-    "people", "god", "church", "health", "office", "department", "school", "news", "center", "centre",
-    "park", "hospital", "hall", "home", "house", "lake", "mount", "union", 
-    
-})
 _WEAK_MIN_POP = 1000
+_SKELETON_MIN_RATIO = 70
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][\w'’]*\.?) $")
+_TITLES = frozenset({
+    "president", "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "officer", "sheriff", "mayor", "chief", "coach",
+    "judge", "pastor", "rev", "gen", "col", "capt", "sgt", "lt", "minister", "king", "queen", "prince", "pope",
+    "deputy", "detective", "trooper", "sir", "lord", "lady", "senator", "governor", "secretary", "professor",
+})
+_GENERIC_WORDS = frozenset({
+    "the", "city", "town", "village", "district", "subdistrict", "sub", "province", "governorate", "region", "county",
+    "area", "municipality", "township", "camp", "state", "oblast", "department", "prefecture", "commune", "division",
+})
+_REGION_CODES = frozenset({"ADM1", "PCLI", "RGN", "DSRT", "CONT", "OCN", "SEA", "GULF", "ISL", "AREA"})
 _BIG_CODES = frozenset({"PCLI", "ADM1", "CONT", "OCN", "RGN"})
 
 
@@ -63,6 +64,14 @@ class Geoparser:
         self.fuzzy_cutoff = fuzzy_cutoff
         self.keep_unresolved = keep_unresolved
         self._abbrev: dict[str, str] | None = None
+        self._stop: frozenset[str] | None = None
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """Words never taken as places by gazetteer matching alone, read on first use."""
+        if self._stop is None:
+            self._stop = knowledge.place_stopwords()
+        return self._stop
 
     @property
     def abbreviations(self) -> dict[str, str]:
@@ -77,47 +86,90 @@ class Geoparser:
     ) -> list[Toponym]:
         """Every toponym in ``text`` sorted by start, resolved with the document as context."""
         hint = self.gazetteer.country_iso2(country) if country else None
-        mentions = self._mentions(text, entities)
+        mentions = self._mentions(text, entities, hint)
         self._link_context(text, mentions)
         resolve(mentions, hint)
         mentions = self._filter(mentions, entities is None, hint)
         self._fuzzy(mentions, hint)
-        if not self.keep_unresolved:
-            mentions = [m for m in mentions if m.entries]
+        mentions = [m for m in mentions if m.entries or (self.keep_unresolved and not m.guess)]
         return sorted((self._toponym(text, m) for m in mentions), key=lambda t: t.start)
 
     # -- recognition ---------------------------------------------------------------------------
-    def _mentions(self, text: str, entities: Sequence[Entity] | None) -> list[Mention]:
+    def _mentions(self, text: str, entities: Sequence[Entity] | None, hint: str | None = None) -> list[Mention]:
+        """Entity mentions, then non-overlapping gazetteer matches, then (with a hint) fuzzy guesses."""
         ents = entity_spans(text, entities) if entities is not None else []
         scans = scan_spans(text)
-        found = self.gazetteer.lookup([k for s in (*ents, *scans) for k in s.all_keys(text)])
-        for span in (*ents, *scans):
-            longer = found.get(span.all_keys(text)[-1], []) if span.longer else []
-            if any(not e.alt and ("'" in e.name or "’" in e.name) for e in longer):
-                span.lengthen(text)
-        blocked = [(s.start, s.end) for s in ents if s.label == "PERSON" and " " in s.text]
-        chosen: list[Mention] = []
-        for span in ents:
-            m = self._from_entity(span, found, text)
-            if m is not None:
-                chosen.append(m)
+        found = self._lookup(text, [*ents, *scans])
+        blocked = [(s.start, s.end) for s in ents if self._is_person(text, s, found, hint)]
+        chosen = [m for m in (self._from_entity(span, found, text) for span in ents) if m is not None]
+        chosen += self._scan_mentions(text, ents, scans, found, chosen, blocked)
         taken = [(m.span.start, m.span.end) for m in chosen]
-        place_ents = [(s.start, s.end) for s in ents if s.label in PLACE_LABELS]
-        named = [(s.start, s.end) for s in ents if s.label not in PLACE_LABELS | {"NORP", "PERSON"}]
-        for span in sorted(scans, key=lambda s: s.start - s.end):
-            if _overlaps(span, taken) or _inside_any(span, blocked):
-                continue
-            if _STREET_AFTER.match(text[span.end : span.end + 12]):
-                continue
-            if _inside_any(span, named) and not any(s == span.start for s, _ in named):
-                continue
-            m = self._from_scan(span, found, text, _inside_any(span, place_ents))
-            if m is not None:
-                chosen.append(m)
-                taken.append((span.start, span.end))
+        unknown = [s for s in ents if s.label in ("GPE", "LOC") and not _overlaps(s, taken)]
+        chosen += [Mention(s, [], strong=True) for s in unknown if not self._from_entity(s, found, text)]
+        if hint:
+            keep = [(m.span.start, m.span.end) for m in chosen if m.strong or any(e.cc == hint for e in m.entries)]
+            guesses = self._guesses(text, scans, keep + blocked)
+            spots = [(g.span.start, g.span.end) for g in guesses]
+            chosen = [m for m in chosen if not _overlaps(m.span, spots)] + guesses
         chosen.sort(key=lambda m: m.span.start)
         surnames = _person_words(text, entities or [])
         return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym"]
+
+    def _is_person(self, text: str, span: Span, found: dict[str, list[Entry]], hint: str | None) -> bool:
+        """A multi-word PERSON span, unless it is a known place written where places go ("in Khan Yunis")."""
+        if span.label != "PERSON" or " " not in span.text:
+            return False
+        entries = next((found[k] for k in span.keys if found.get(k)), [])
+        if not entries:
+            return True
+        in_hint = hint is not None and any(e.cc == hint for e in entries)
+        return not (in_hint or _LOCATIVE_BEFORE.search(text[max(0, span.start - 25) : span.start]))
+
+    def _lookup(self, text: str, spans: list[Span]) -> dict[str, list[Entry]]:
+        """One batched lookup of every span's keys; spans whose name includes "'s" take it in."""
+        found = self.gazetteer.lookup([k for s in spans for k in s.all_keys(text)])
+        for span in spans:
+            longer = found.get(span.all_keys(text)[-1], []) if span.longer else []
+            if any(not e.alt and ("'" in e.name or "’" in e.name) for e in longer):
+                span.lengthen(text)
+        return found
+
+    def _scan_mentions(
+        self, text: str, ents: list[Span], scans: list[Span], found: dict[str, list[Entry]],
+        chosen: list[Mention], blocked: list[tuple[int, int]],
+    ) -> list[Mention]:
+        """Gazetteer matches of capitalised runs, longest first, outside entities already taken."""
+        taken = [(m.span.start, m.span.end) for m in chosen]
+        place_ents = [(s.start, s.end) for s in ents if s.label in PLACE_LABELS]
+        named = [(s.start, s.end) for s in ents if s.label not in PLACE_LABELS | {"NORP", "PERSON"}]
+        out = []
+        for span in sorted(scans, key=lambda s: s.start - s.end):
+            if _overlaps(span, taken) or _inside_any(span, blocked) or _is_street(text, span):
+                continue
+            if _inside_any(span, named) and not any(s == span.start for s, _ in named):
+                continue
+            m = self._from_scan(span, found, text, _fills_place_entity(text, span, place_ents))
+            if m is not None:
+                out.append(m)
+                taken.append((span.start, span.end))
+        return out
+
+    def _guesses(self, text: str, scans: list[Span], taken: list[tuple[int, int]]) -> list[Mention]:
+        """Unknown names in place position, kept only for fuzzy matching in the hinted country."""
+        out = []
+        for span in sorted(scans, key=lambda s: s.start - s.end):
+            if not _overlaps(span, taken) and self._guessable(text, span):
+                out.append(Mention(span, [], strong=True, guess=True))
+                taken.append((span.start, span.end))
+        return out
+
+    def _guessable(self, text: str, span: Span) -> bool:
+        """An unknown capitalised name right after 'in', 'near', 'village of'...: worth a fuzzy try."""
+        if span.key in self.stopwords or span.key in self.gazetteer.demonym_keys or len(span.key) < 4:
+            return False
+        if not all(w[:1].isupper() or w.lower() in ARTICLES for w in re.split(r"[\s\-]+", span.text)):
+            return False
+        return bool(_LOCATIVE_BEFORE.search(text[max(0, span.start - 25) : span.start]))
 
     def _country_entry(self, key: str) -> list[Entry]:
         iso2 = self.gazetteer.country_keys.get(key)
@@ -137,7 +189,8 @@ class Geoparser:
         if abbr and ("." in span.text or len(span.text) > 2):
             entry = self.gazetteer.admin1_entry(abbr)
             return [entry] if entry else []
-        entries = self._country_entry(span.key) + found.get(span.key, [])
+        named = next((found[k] for k in span.keys if found.get(k)), [])
+        entries = self._country_entry(span.key) + named
         if len(entries) > 60:
             entries = sorted(entries, key=lambda e: -e.pop)[:60]
         return _prefer_cities(entries, span.text)
@@ -156,19 +209,27 @@ class Geoparser:
         if span.label not in PLACE_LABELS:
             return None
         entries = self._candidates(span, found, text)
-        if not entries and span.label == "FAC":
-            return None
-        return Mention(span, entries, strong=True)
+        return Mention(span, entries, strong=True) if entries else None
 
     def _from_scan(self, span: Span, found: dict[str, list[Entry]], text: str, in_place_ent: bool) -> Mention | None:
         demonym = self._demonym(span)
         if demonym is not None:
             return demonym
         entries = self._candidates(span, found, text)
-        if not entries or span.key in _STOP:
+        if not entries or span.key in self.stopwords:
             return None
         strong = any(e.fcode in ("PCLI", "ADM1") and not e.alt for e in entries) or in_place_ent
+        if not strong and self._after_name(text, span):
+            return None
         return Mention(span, entries, strong=strong)
+
+    def _after_name(self, text: str, span: Span) -> bool:
+        """'David Jones', 'President Obama': a capitalised word or title right before, joined by a space."""
+        m = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word.lower().rstrip(".") in _TITLES or (word[0].isupper() and word.lower() not in self.stopwords)
 
     def _link_context(self, text: str, mentions: list[Mention]) -> None:
         """'X, Y' / 'X (Y, Z)' / 'X, La.': later names as admin context for X (not in lists 'A, B, C, D')."""
@@ -239,9 +300,10 @@ class Geoparser:
 
     def _fuzzy_key(self, key: str, cc: str) -> str | None:
         by_skel, keys = self.gazetteer.country_names(cc)
-        same = by_skel.get(skeleton(key))
-        if same:
-            return max(same, key=lambda k: fuzz.ratio(k, key))
+        same = by_skel.get(skeleton(key), [])
+        close = [k for k in same if fuzz.ratio(k, key) >= _SKELETON_MIN_RATIO]
+        if close:
+            return max(close, key=lambda k: fuzz.ratio(k, key))
         hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
         return hit[0] if hit else None
 
@@ -261,7 +323,7 @@ class Geoparser:
 
 def _precision(text: str, span: Span, e: Entry) -> int:
     """ACLED geo_precision: 3 for a province or country, 2 for 'near X' / 'X district', else 1."""
-    if e.fcode in ("ADM1", "PCLI", "RGN", "DSRT") or (e.fcode == "AREA" and e.fclass == "L"):
+    if e.fcode in _REGION_CODES:
         return 3
     before = text[max(0, span.start - 40) : span.start]
     if _NEAR_BEFORE.search(before) or _DISTANCE_BEFORE.search(before):
@@ -292,6 +354,20 @@ def _prefer_cities(entries: list[Entry], text: str) -> list[Entry]:
     if not capitals or _ADMIN_WORD.search(text):
         return entries
     return [e for e in entries if not (e.fcode in ("ADM1", "ADM2") and e.cc in capitals)]
+
+
+def _fills_place_entity(text: str, span: Span, place_ents: list[tuple[int, int]]) -> bool:
+    """The span is a place entity, give or take generic words: 'Kandahar' in 'Kandahar city'."""
+    for s, e in place_ents:
+        if s <= span.start and span.end <= e:
+            rest = (text[s : span.start] + " " + text[span.end : e]).lower()
+            return all(w in _GENERIC_WORDS for w in re.findall(r"[a-z]+", rest))
+    return False
+
+
+def _is_street(text: str, span: Span) -> bool:
+    """'Main St.', 'Dublin Road': a street named after a place."""
+    return bool(_STREET_AFTER.match(text[span.end : span.end + 12]))
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:

@@ -234,12 +234,12 @@ class Gazetteer:
 
     # -- fuzzy ---------------------------------------------------------------------------------
     def country_names(self, iso2: str) -> tuple[dict[str, list[str]], list[str]]:
-        """(skeleton -> name keys, all name keys) for one country, loaded on first use."""
+        """(skeleton -> name keys, all name keys) of a country's main names, loaded on first use."""
         if iso2 not in self._fuzzy:
             keys: set[str] = set()
             for db in self._dbs:
-                sql = f"SELECT DISTINCT n.norm FROM {db}names n JOIN {db}places p ON p.id = n.id WHERE p.cc = ?"
-                keys.update(r[0] for r in self.conn.execute(sql, (iso2,)))
+                sql = f"SELECT DISTINCT name FROM {db}places WHERE cc = ?"
+                keys.update(norm(r[0]) for r in self.conn.execute(sql, (iso2,)))
             skel: dict[str, list[str]] = defaultdict(list)
             for k in keys:
                 skel[skeleton(k)].append(k)

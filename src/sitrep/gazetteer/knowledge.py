@@ -61,3 +61,12 @@ def admin1_abbreviations(path: Path | None = None) -> dict[str, str]:
     """Abbreviation as written ('La.', 'N.Y.') -> admin1 key ('US.LA')."""
     rows = read_tsv(path or knowledge_file("admin1_abbreviations.tsv"))
     return {abbr: r["key"] for r in rows for abbr in _split(r["abbreviations"])}
+
+
+def place_stopwords(path: Path | None = None) -> frozenset[str]:
+    """Lowercase words never taken as place names by gazetteer matching alone."""
+    path = path or knowledge_file("place_stopwords.txt")
+    if not path.exists():
+        raise ResourceError(f"knowledge file {path} is missing; reinstall sitrep or restore the file")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

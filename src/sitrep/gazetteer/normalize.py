@@ -41,6 +41,13 @@ def norm(text: str) -> str:
     return " ".join(words)
 
 
+def bare(key: str) -> str:
+    """A norm key without articles inside it: 'jisr ash shughur' -> 'jisr shughur' ('' when none)."""
+    words = key.split()
+    kept = [w for w in words if w not in ARTICLES]
+    return " ".join(kept) if kept and len(kept) < len(words) else ""
+
+
 def skeleton(text: str) -> str:
     """A loose key for transliteration variants: no articles, vowels, doubled or soft letters.
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sitrep.gazetteer.normalize import norm
+from sitrep.gazetteer.normalize import bare, norm
 
 Entity = tuple[int, int, str]
 
@@ -42,7 +42,7 @@ class Span:
         return self.keys[0] if self.keys else ""
 
     def all_keys(self, text: str) -> list[str]:
-        """The key, and the key with a possessive kept when the span had one."""
+        """The keys (exact, without inner articles) and the key with a possessive kept, if any."""
         return [*self.keys, norm(text[self.start : self.longer])] if self.longer else self.keys
 
     def lengthen(self, text: str) -> None:
@@ -75,8 +75,15 @@ def entity_spans(text: str, entities: Sequence[Entity]) -> list[Span]:
     for start, end, label in entities:
         s, e = trim(text, start, end)
         if e > s:
-            out.append(Span(s, e, text[s:e], label, [norm(text[s:e])], _possessive_end(text, e)))
+            out.append(Span(s, e, text[s:e], label, keys_for(text[s:e]), _possessive_end(text, e)))
     return out
+
+
+def keys_for(name: str) -> list[str]:
+    """Lookup keys for a written name: its norm, then the norm without inner articles."""
+    key = norm(name)
+    b = bare(key)
+    return [key, b] if b else [key]
 
 
 def _possessive_end(text: str, end: int) -> int:
@@ -131,7 +138,7 @@ def scan_spans(text: str) -> list[Span]:
                 if i == 0:
                     s = _with_article(text, s)
                 if e > s:
-                    out.append(Span(s, e, text[s:e], "", [norm(text[s:e])], _possessive_end(text, e)))
+                    out.append(Span(s, e, text[s:e], "", keys_for(text[s:e]), _possessive_end(text, e)))
     return out
 
 

@@ -143,13 +143,22 @@ class Extractor:
         return out
 
     def _event(self, inc: Incident, doc: DocContext) -> Event:
-        text = " ".join(doc.text[m.start : m.end] for m in inc.mentions[:4])
-        proba = self.typer.predict_proba([text])[0]
-        fam_subtypes = {f.name: f.subtypes for f in self.triggers.families}
-        sub, conf = choose_type(proba, inc.families, fam_subtypes)
+        proba = incident_proba(self.typer, doc.text, inc)
+        sub, conf = choose_type(proba, self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
 
         return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer)
+
+
+def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
+    """Sub-event type probabilities for an incident: its sentences typed one by one, the sentence
+    that opened the incident counting double, then the passage as a whole."""
+    texts = [text[m.start : m.end] for m in inc.mentions[:4]]
+    texts.append(" ".join(texts))
+    weights = [2.0] + [1.0] * (len(texts) - 2) + [1.0]
+    probas = typer.predict_proba(texts)
+    total = sum(weights)
+    return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}
 
 
 def _check(article: Article, settings: Settings) -> None:

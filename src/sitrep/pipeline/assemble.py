@@ -27,9 +27,8 @@ class DocContext:
     main_agent: ActorMention | None
 
 
-def choose_type(proba: dict[str, float], families: set[str], family_subtypes: dict[str, tuple[str, ...]]) -> tuple[str, float]:
-    """The sub-event type: the typer's probabilities weighted by the trigger families found."""
-    allowed = {s for f in families for s in family_subtypes.get(f, ())}
+def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]:
+    """The sub-event type: the typer's probabilities weighted by the trigger lexicon's prior."""
     scored = {s: p * (1.0 if s in allowed or not allowed else PRIOR_OFF_FAMILY) for s, p in proba.items()}
     best = max(scored, key=lambda s: scored[s])
     total = sum(scored.values()) or 1.0
@@ -155,7 +154,7 @@ def describe(ev: Event) -> str:
 
 def main_agent(actors: list[ActorMention]) -> ActorMention | None:
     """The armed group a report is mostly about: the referent of 'the militant group'."""
-    counts = Counter(a.name for a in actors if a.inter in (2, 3, 4))
+    counts = Counter(a.name for a in actors if a.inter in (2, 3, 4) and not a.implicit and "Unidentified" not in a.name)
     if not counts:
         return None
     name = counts.most_common(1)[0][0]

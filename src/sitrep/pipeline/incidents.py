@@ -107,6 +107,8 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
         else:
             for m in inc.mentions:
                 _add(host, m)
+    for inc in kept:
+        inc.mentions.sort(key=lambda m: m.start)
     return kept
 
 

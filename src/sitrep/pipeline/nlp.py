@@ -6,6 +6,7 @@ the whole of sitrep faster than spaCy's full small pipeline alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,9 +43,27 @@ class Nlp:
     def analyse_many(self, texts: Iterable[str]) -> Iterator[Analysed]:
         self.initialize()
         for doc in self._nlp.pipe(texts, batch_size=self.batch_size):
-            sents = [(s.start_char, s.end_char) for s in doc.sents]
+            sents = [span for s in doc.sents for span in split_lines(doc.text, s.start_char, s.end_char)]
             ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
             yield Analysed(sents, ents)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence never crosses a line break: pages put headlines, captions and paragraphs on
+    lines of their own, and the statistical sentence splitter sometimes runs over them."""
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _load(model: str) -> Any:

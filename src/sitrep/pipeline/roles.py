@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sitrep.model import ActorMention
 
+_HELD = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged|dominated|linked|affiliated)\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot|ght)\b", re.IGNORECASE)
 
@@ -47,11 +49,14 @@ def assign(
         return _demo("protesters", sub_event_type != "Peaceful protest", actors, country, generic)
     if sub_event_type in ("Violent demonstration", "Mob violence"):
         return _demo("rioters", sub_event_type == "Mob violence", actors, country, generic)
-    agent = _first(agents, inter_not=(6, 7)) or fallback_agent
+    named = _first(agents, inter_not=(6, 7))
+    agent = named
+    if agent is None or (fallback_agent is not None and _anaphoric(agent, text)):
+        agent = fallback_agent or agent
     if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         victim = generic("civilians", country)
         return _roles(agent, victim, country, generic)
-    others = [a for a in actors if agent is None or a.name != agent.name]
+    others = [a for a in actors if a is not named and (agent is None or a.name != agent.name)]
     target = _first(others, inter_not=()) if others else None
     if sub_event_type == "Arrests":
         agent = agent if agent and agent.inter == 1 else None
@@ -67,10 +72,16 @@ def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[l
     agents, patients = [], []
     for a in actors:
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
-        before = a.start < trigger_start
+        implied_by_trigger = a.implicit and a.start <= trigger_start < a.end
+        before = (a.start < trigger_start or implied_by_trigger) and not _HELD.match(text[a.end : a.end + 12])
         is_agent = by or (before and not passive)
         (agents if is_agent else patients).append(a)
     return agents, patients
+
+
+def _anaphoric(a: ActorMention, text: str) -> bool:
+    """'the militant group', 'the gunmen': a definite unnamed group refers back to a named one."""
+    return a.name.startswith("Unidentified") and bool(_DEFINITE.search(text[max(0, a.start - 8) : a.start]))
 
 
 def _first(actors: list[ActorMention], inter_not: tuple[int, ...]) -> ActorMention | None:

@@ -32,6 +32,7 @@ class Family:
     name: str
     subtypes: tuple[str, ...]
     pattern: re.Pattern[str]
+    rank: int = 1
 
 
 def load_families(path: Path | None = None) -> list[Family]:
@@ -57,7 +58,10 @@ def _family(path: Path, name: str, spec: Any) -> Family:
         pattern = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.IGNORECASE)
     except re.error as exc:
         raise ResourceError(f"{path}: family {name!r} has a bad pattern: {exc}") from exc
-    return Family(name, tuple(spec["subtypes"]), pattern)
+    rank = spec.get("rank", 1)
+    if not isinstance(rank, int):
+        raise ResourceError(f"{path}: family {name!r} has a rank that is not a whole number: {rank!r}")
+    return Family(name, tuple(spec["subtypes"]), pattern, rank)
 
 
 class TriggerFinder:
@@ -81,5 +85,10 @@ class TriggerFinder:
         ]
         return sorted(found, key=lambda t: t.start)
 
-    def subtypes(self, family: str) -> tuple[str, ...]:
-        return next(f.subtypes for f in self.families if f.name == family)
+    def prior(self, families: set[str]) -> set[str]:
+        """Sub-event types the most specific of ``families`` point to (empty: no preference)."""
+        present = [f for f in self.families if f.name in families]
+        if not present:
+            return set()
+        top = max(f.rank for f in present)
+        return {s for f in present if f.rank == top for s in f.subtypes}

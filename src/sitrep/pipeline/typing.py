@@ -35,10 +35,15 @@ DATE_TOKEN = "_date_"
 NUM_TOKEN = "_num_"
 CAP_TOKEN = "_cap_"
 
-_MONTHS_DAYS = frozenset(
+def _words(text: str) -> list[str]:
+    """Whitespace-separated words of a literal word list."""
+    return text.split()
+
+
+_MONTHS_DAYS = frozenset(_words(
     "january february march april june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
+))
 # ACLED notes' own furniture, never seen in news: size trailers, coder remarks, casualty boilerplate.
 _BRACKETS = re.compile(r"\[[^\]]{0,200}\]|\([^()]{0,120}\)")
 _BOILERPLATE = re.compile(
@@ -186,6 +191,7 @@ class EventTyper:
         self._index: dict[str, int] = {}
         self._weights: np.ndarray | None = None
         self._bias: np.ndarray | None = None
+        self._sqrt_norm = False
 
     # -- loading ---------------------------------------------------------------------------------
     def initialize(self) -> EventTyper:
@@ -227,6 +233,7 @@ class EventTyper:
         self._index = {f: i for i, f in enumerate(features)}
         self._weights = weights
         self._bias = bias
+        self._sqrt_norm = config.get("length_norm") == "sqrt"
 
     # -- prediction ------------------------------------------------------------------------------
     def scores(self, texts: Iterable[str]) -> np.ndarray:
@@ -236,8 +243,11 @@ class EventTyper:
         rows, offsets = self._feature_rows(texts)
         logits = np.zeros((len(offsets), len(self.labels)), dtype=np.float32)
         if rows.size:
-            nonempty = np.flatnonzero(np.diff(np.append(offsets, rows.size)) > 0)
+            counts = np.diff(np.append(offsets, rows.size))
+            nonempty = np.flatnonzero(counts > 0)
             logits[nonempty] = np.add.reduceat(self._weights[rows], offsets[nonempty], axis=0)
+            if self._sqrt_norm:
+                logits[nonempty] /= np.sqrt(counts[nonempty])[:, None]
         logits += self._bias
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)

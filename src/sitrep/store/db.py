@@ -36,13 +36,14 @@ class EventQuery:
 
 @dataclass(slots=True)
 class StoredEvent:
-    """An event as dedup reads it back: row id, stable key, report id, outlet label, record."""
+    """An event as dedup reads it back: row id, stable key, report row id, outlet label, record, report id."""
 
     id: int
     key: str
     document_id: int
     outlet: str
     event: Event
+    doc_id: str = ""
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -228,7 +229,7 @@ class Store:
              .join(t.documents, t.documents.c.id == t.events.c.document_id).where(where).order_by(t.events.c.id))
         with self.engine.connect() as conn:
             return [StoredEvent(r["id"], r["event_key"], r["document_id"],
-                                str(r["outlet"] or r["url"] or r["doc_id"]), event_from_row(dict(r)))
+                                str(r["outlet"] or r["url"] or r["doc_id"]), event_from_row(dict(r)), str(r["doc_id"]))
                     for r in conn.execute(q).mappings()]
 
     def unlinked_events(self) -> list[StoredEvent]:

@@ -41,9 +41,8 @@ EVENT_FLOAT_FIELDS: tuple[str, ...] = ("latitude", "longitude", "confidence")
 def _event_columns() -> list[Column]:
     """The Event record's fields as columns (same names as ACLED)."""
     cols: list[Column] = []
-    for name in EVENT_TEXT_FIELDS:
-        cols.append(Column(name, Text if name in ("notes", "source_id") else String(255), nullable=False,
-                           default=""))
+    for name in EVENT_TEXT_FIELDS:  # Text, not VARCHAR(n): actor lists and notes have no length limit
+        cols.append(Column(name, String(10) if name == "event_date" else Text, nullable=False, default=""))
     cols += [Column(name, Integer, nullable=True) for name in EVENT_INT_FIELDS]
     cols += [Column(name, Float, nullable=True) for name in EVENT_FLOAT_FIELDS]
     cols.append(Column("evidence", Text, nullable=False, default="[]"))  # JSON list
@@ -64,9 +63,9 @@ documents = Table(
     Column("text", Text, nullable=False, default=""),
     Column("title", Text),
     Column("url", Text),
-    Column("outlet", String(255)),
+    Column("outlet", Text),
     Column("published", Date),
-    Column("country", String(255)),
+    Column("country", Text),
     Column("language", String(16)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("status", String(16), nullable=False),  # stored | rejected
