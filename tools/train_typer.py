@@ -350,7 +350,13 @@ def train_model(examples: Sequence[tuple[str, str]], normalizer: TextNormalizer,
                 args: argparse.Namespace) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Featurize and fit."""
     feats = featurize(normalizer, [t for t, _ in examples])
-    return fit(feats, [lab for _, lab in examples], args)
+    labels = [lab for _, lab in examples]
+    if args.feature_dropout > 0:  # copies with a random part of the features dropped: shorter texts
+        rng = random.Random(SEED)
+        keep = 1.0 - args.feature_dropout
+        feats = feats + [{f for f in fs if rng.random() < keep} for fs in feats]
+        labels = labels + labels
+    return fit(feats, labels, args)
 
 
 def save(out: Path, norm: dict, vocab: list[str], weights: np.ndarray, bias: np.ndarray,
@@ -374,6 +380,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-sentences", action="store_true")
     ap.add_argument("--no-stop", action="store_true")
     ap.add_argument("--no-mask", action="store_true")
+    ap.add_argument("--feature-dropout", type=float, default=0.0)
     ap.add_argument("--drop-outcome", action="store_true")
     ap.add_argument("--length-norm", choices=("none", "sqrt"), default="none")
     ap.add_argument("--no-intercept", action="store_true")

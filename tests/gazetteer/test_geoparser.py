@@ -136,3 +136,23 @@ def test_fuzzy_and_inner_articles_within_the_hinted_country(gp: Geoparser, text:
 
 def test_no_fuzzy_guess_without_a_hint(gp: Geoparser) -> None:
     assert [t.text for t in gp.toponyms("Clashes in Shaddadi on Monday.")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reporter David Jones covered the vote.", "President Obama spoke on Monday.", "Coach Ripley praised the team."],
+)
+def test_people_are_not_places_without_ner(gp: Geoparser, text: str) -> None:
+    assert [t.text for t in gp.toponyms(text)] == []
+
+
+def test_unknown_ner_place_falls_back_to_the_known_part(gp: Geoparser) -> None:
+    text = "A blast hit Kandahar city on Monday."
+    tops = gp.toponyms(text, entities=[(12, 25, "GPE")], country="Afghanistan")
+    assert [t.text for t in tops] == ["Kandahar"]
+
+
+def test_place_tagged_as_person_is_kept_where_places_go(gp: Geoparser) -> None:
+    text = "Shelling hit homes in Khan Yunis overnight."
+    tops = gp.toponyms(text, entities=[(22, 32, "PERSON")], country="Palestine")
+    assert [t.text for t in tops] == ["Khan Yunis"]

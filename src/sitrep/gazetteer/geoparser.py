@@ -229,7 +229,9 @@ class Geoparser:
         if m is None:
             return False
         word = m.group(1)
-        return word.lower().rstrip(".") in _TITLES or (word[0].isupper() and word.lower() not in self.stopwords)
+        if word.lower().rstrip(".") in _TITLES:
+            return True
+        return not word.endswith(".") and word[0].isupper() and word.lower() not in self.stopwords
 
     def _link_context(self, text: str, mentions: list[Mention]) -> None:
         """'X, Y' / 'X (Y, Z)' / 'X, La.': later names as admin context for X (not in lists 'A, B, C, D')."""

@@ -18,7 +18,7 @@ from sitrep.model import Article, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent
 from sitrep.pipeline.incidents import Incident, group
-from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis
+from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis, is_summary
 from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.triggers import TriggerFinder
 
@@ -121,6 +121,7 @@ class Extractor:
         from sitrep.pipeline.fatalities import find_casualties
 
         body = furniture.body_spans(text)
+        datelines = furniture.dateline_spans(text)
         out = []
         for s, e in analysed.sentences:
             para = _paragraph(body, s)
@@ -136,7 +137,9 @@ class Extractor:
             day = event_date(dates, published)
             when = day.value if day else published
             m = Mention(s, e, para, live, dates=dates, date=day)
-            m.places = [t for t in tops if s <= t.start < e and _usable(t)]
+            m.places = [t for t in tops if s <= t.start < e and _usable(t) and not _inside(t, datelines)]
+            if is_summary(text, m):
+                continue
             m.actors = self.actors.find(text, country or None, when, s, e, implicit=True)
             m.casualties = find_casualties(text, s, e)
             out.append(m)
@@ -175,6 +178,10 @@ def _paragraph(body: list[tuple[int, int]], start: int) -> int | None:
         if s <= start < e:
             return i
     return None
+
+
+def _inside(t: Toponym, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.start < e for s, e in spans)
 
 
 def _usable(t: Toponym) -> bool:

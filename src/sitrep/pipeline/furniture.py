@@ -84,3 +84,16 @@ def headline_span(text: str) -> tuple[int, int] | None:
         if b.headline:
             return (b.start, b.end)
     return None
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}(?:,[ ][A-Z][\w.' -]{1,40}?)?)"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:][ \t]",
+    re.MULTILINE,
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Datelines opening a paragraph ("KABUL (Reuters) -", "ERBIL, Kurdistan Region -"): the place
+    a story was filed from, which is not where its events happened."""
+    return [(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)]

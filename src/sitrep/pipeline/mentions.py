@@ -23,6 +23,12 @@ _IRREALIS = re.compile(
 _PLUPERFECT = re.compile(r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|more|further|additional)\b", re.IGNORECASE)
+_SUMMARY = re.compile(
+    r"\b(?:since|so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
+    r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|claimed|killed|left|died)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
 
 
@@ -91,6 +97,16 @@ def is_irrealis(text: str, trig: Trigger, start: int) -> bool:
     """The trigger is threatened, planned, feared, negated or conditional, not reported as done."""
     before = _clause_before(text, trig, start, 50)
     return bool(_IRREALIS.search(before) or _NEGATED.search(before))
+
+
+def is_summary(text: str, m: Mention) -> bool:
+    """A statistic or toll over a period ("more than 2,000 people have been killed since 2015"),
+    or a sentence dated only by a month or year ("earlier this month"): not a new event."""
+    if _SUMMARY.search(text, m.start, m.end):
+        return True
+    if m.date is None and any(d.precision >= 3 for d in m.dates):
+        return True
+    return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
 
 
 def says_also(text: str, m: Mention) -> bool:

@@ -158,7 +158,7 @@ class TextNormalizer:
         if raw[0].isdigit():
             return NUM_TOKEN
         low = raw.lower()
-        if low in _MONTHS_DAYS:
+        if low in _MONTHS_DAYS or raw == "May":
             return DATE_TOKEN
         if raw[0].isupper() and low not in self.keep_words:
             return CAP_TOKEN
