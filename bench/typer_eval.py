@@ -111,6 +111,15 @@ def f1_table(pairs: Sequence[tuple[str, str]]) -> dict[str, tuple[float, int]]:
     return out
 
 
+def _mean_or_none(values: list[float]) -> float | None:
+    """Rounded mean, None for no values."""
+    return round(statistics.fmean(values), 4) if values else None
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def score(typer_: EventTyper, items: Sequence[Item]) -> dict:
     """Accuracy, macro-F1 and weighted-F1; a prediction among the accepted labels counts as gold."""
     preds = [p for p, _ in typer_.predict([t for _, t, _ in items])]
@@ -122,7 +131,7 @@ def score(typer_: EventTyper, items: Sequence[Item]) -> dict:
         "accuracy": round(sum(g == p for g, p in pairs) / n, 4),
         "macro_f1": round(statistics.fmean(f for f, _ in per.values()), 4),
         "weighted_f1": round(sum(f * c for f, c in per.values()) / n, 4),
-        "macro_f1_support20": round(statistics.fmean([f for f, c in per.values() if c >= 20] or [0.0]), 4),
+        "macro_f1_support20": _mean_or_none([f for f, c in per.values() if c >= 20]),
         "per_label_f1": {k: round(f, 3) for k, (f, _) in per.items()},
         "confusions": Counter(f"{g} -> {p}" for g, p in pairs if g != p).most_common(12),
     }
@@ -170,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, items in sets:
         rep = score(typer_, items)
         print(f"{name:20s} n={rep['n']:5d}  accuracy {rep['accuracy']:.3f}  macro-F1 {rep['macro_f1']:.3f}"
-              f"  weighted-F1 {rep['weighted_f1']:.3f}  macro-F1(n>=20) {rep['macro_f1_support20']:.3f}")
+              f"  weighted-F1 {rep['weighted_f1']:.3f}  macro-F1(n>=20) {_fmt(rep['macro_f1_support20'])}")
         if args.verbose:
             for lab, f in sorted(rep["per_label_f1"].items(), key=lambda kv: kv[1]):
                 print(f"    {f:.3f}  {lab}")

@@ -459,7 +459,7 @@ def _score_rows(scores: dict) -> list[str]:
     for key, name in names.items():
         r = scores[key]
         rows.append(f"| {name} | {r['n']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
-                    f"{r['weighted_f1']:.3f} | {r['macro_f1_support20']:.3f} |")
+                    f"{r['weighted_f1']:.3f} | {r['macro_f1_support20'] or '-'} |")
     return rows
 
 

@@ -6,7 +6,10 @@ Each command group lives in its own module and registers itself on ``app``; erro
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -21,7 +24,28 @@ app = typer.Typer(
 )
 
 
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a command so sitrep's own errors print as one line and exit with status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except SitrepError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+_registered = False
+
+
 def _register() -> None:
+    global _registered
+    if _registered:
+        return
+    _registered = True
     from sitrep.cli import extract, gazetteer, store
 
     extract.register(app)

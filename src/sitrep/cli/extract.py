@@ -20,8 +20,10 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("extract")(extract_cmd)
-    app.command("demo")(demo_cmd)
+    from sitrep.cli import guarded
+
+    app.command("extract")(guarded(extract_cmd))
+    app.command("demo")(guarded(demo_cmd))
 
 
 def extract_cmd(

@@ -105,7 +105,7 @@ class Geoparser:
         chosen += self._scan_mentions(text, ents, scans, found, chosen, blocked)
         taken = [(m.span.start, m.span.end) for m in chosen]
         unknown = [s for s in ents if s.label in ("GPE", "LOC") and not _overlaps(s, taken)]
-        chosen += [Mention(s, [], strong=True) for s in unknown if not self._from_entity(s, found, text)]
+        chosen += [Mention(s, [], strong=True) for s in unknown]  # for fuzzy matching, else dropped
         if hint:
             keep = [(m.span.start, m.span.end) for m in chosen if m.strong or any(e.cc == hint for e in m.entries)]
             guesses = self._guesses(text, scans, keep + blocked)

@@ -20,13 +20,8 @@ from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_
 from sitrep.pipeline.incidents import Incident, group
 from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis, is_summary
 from sitrep.pipeline.nlp import Analysed, Nlp
-from sitrep.pipeline.triggers import TriggerFinder
+from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
 
-_LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|around|on|of|into|across|targeting|targeted|hit|struck|shelled|bombed|attacked)"
-    r"\s+(?:the\s+)?(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
 _LIST_SEP = re.compile(
     r"^\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
@@ -50,6 +45,7 @@ class Extractor:
         self.settings = settings or Settings.from_env()
         self.nlp = Nlp(self.settings.spacy_model)
         self.triggers = TriggerFinder()
+        self.nonevents: NonEvents | None = None
         self._gazetteer = gazetteer
         self.geoparser: Any = None
         self.typer: Any = None
@@ -65,6 +61,7 @@ class Extractor:
 
         self.nlp.initialize()
         self.triggers.initialize()
+        self.nonevents = load_nonevents()
         self.typer = EventTyper()
         self.typer.initialize()
         self.actors = ActorRecognizer()
@@ -108,7 +105,7 @@ class Extractor:
         mentions = self._mentions(text, analysed, toponyms, published, country)
         if not mentions:
             return []
-        places_of = {m.start: event_places(text, m.places) for m in mentions}
+        places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
         incidents = group(mentions, places_of, published)
         all_actors = [a for m in mentions for a in m.actors]
         doc = DocContext(text, published, country, main_agent(all_actors))
@@ -128,7 +125,7 @@ class Extractor:
             if para is None:
                 continue
             trigs = self.triggers.find(text, s, e)
-            if not trigs:
+            if not trigs or self._nonevent(text, s, e, trigs):
                 continue
             dates = find_dates(text, published, s, e)
             live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
@@ -144,6 +141,10 @@ class Extractor:
             m.casualties = find_casualties(text, s, e)
             out.append(m)
         return out
+
+    def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
+        assert self.nonevents is not None
+        return self.nonevents.excludes(text, start, end, {t.family for t in trigs})
 
     def _event(self, inc: Incident, doc: DocContext) -> Event:
         proba = incident_proba(self.typer, doc.text, inc)
@@ -199,15 +200,19 @@ def _main_country(toponyms: list[Toponym]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def event_places(text: str, places: list[Toponym]) -> list[Toponym]:
-    """The places a sentence says its event happened at: the first place after a locative word,
-    with the places listed after it ("Yarmouk and the neighbourhoods of X and Y"); admin areas
-    written after a place ("in Pirque (Cochabamba)", "Mayadeen, eastern Syria") are context."""
+def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[Toponym]:
+    """The places a sentence says its event happened at: the best-scored place for the trigger
+    (sitrep.gazetteer.event_place), with the places listed after it ("Yarmouk and the
+    neighbourhoods of X and Y"); admin areas written after a place ("in Pirque (Cochabamba)",
+    "Mayadeen, eastern Syria") are context, not further places."""
+    from sitrep.gazetteer import event_place
+
     if not places:
         return []
-    anchor = next((i for i, t in enumerate(places) if _LOCATIVE.search(text[max(0, t.start - 40) : t.start])), 0)
-    chosen = [places[anchor]]
-    for t in places[anchor + 1 :]:
+    anchor = (trigger.start, trigger.end) if trigger is not None else None
+    best = event_place(text, places, anchor) or places[0]
+    chosen = [best]
+    for t in places[places.index(best) + 1 :]:
         if not _LIST_SEP.match(text[chosen[-1].end : t.start]) or _is_context(chosen[0], t):
             break
         chosen.append(t)

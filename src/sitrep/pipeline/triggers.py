@@ -92,3 +92,26 @@ class TriggerFinder:
             return set()
         top = max(f.rank for f in present)
         return {s for f in present if f.rank == top for s in f.subtypes}
+
+
+@dataclass(frozen=True, slots=True)
+class NonEvents:
+    """Contexts (disasters, accidents, disease, sport) in which a trigger reports no codable event."""
+
+    pattern: re.Pattern[str]
+    unless: frozenset[str]
+
+    def excludes(self, text: str, start: int, end: int, families: set[str]) -> bool:
+        return not (families & self.unless) and bool(self.pattern.search(text, start, end))
+
+
+def load_nonevents(path: Path | None = None) -> NonEvents:
+    """Read and validate ``knowledge/nonevents.yaml``."""
+    path = path or knowledge_file("nonevents.yaml")
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        pattern = re.compile(r"\b(?:" + "|".join(data["patterns"]) + r")\b", re.IGNORECASE)
+        unless = frozenset(data.get("unless_families", []))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        raise ResourceError(f"cannot read non-event contexts {path}: {exc}") from exc
+    return NonEvents(pattern, unless)

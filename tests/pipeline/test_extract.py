@@ -1,0 +1,102 @@
+"""End to end: short reports written for these tests, through the real models."""
+
+from datetime import date
+
+import pytest
+
+import sitrep
+from sitrep.errors import InputError
+
+pytestmark = pytest.mark.slow
+
+TWO_INCIDENTS = (
+    "Militants kill soldiers in northern Mali\n\n"
+    "Suspected jihadists attacked an army post in Boni on Tuesday, killing four soldiers, the army said.\n\n"
+    "In a separate incident on Monday, a roadside bomb hit a bus near Douentza, killing two civilians "
+    "and wounding six others.\n\n"
+    "The region has been hit by repeated attacks since 2012."
+)
+
+
+@pytest.fixture(scope="module")
+def events() -> list[sitrep.Event]:
+    return sitrep.extract(TWO_INCIDENTS, published="2023-03-15", country="Mali")
+
+
+def test_one_event_per_incident(events: list[sitrep.Event]) -> None:
+    assert len(events) == 2
+
+
+def test_relative_dates_resolve_against_publication(events: list[sitrep.Event]) -> None:
+    assert sorted(e.event_date for e in events) == ["2023-03-13", "2023-03-14"]
+
+
+def test_fatalities_exclude_injuries(events: list[sitrep.Event]) -> None:
+    by_date = {e.event_date: e for e in events}
+    assert by_date["2023-03-14"].fatalities == 4
+    assert by_date["2023-03-13"].fatalities == 2
+
+
+def test_types_follow_the_method(events: list[sitrep.Event]) -> None:
+    by_date = {e.event_date: e for e in events}
+    assert by_date["2023-03-13"].sub_event_type == "Remote explosive/landmine/IED"
+    assert by_date["2023-03-14"].event_type in ("Battles", "Violence against civilians")
+
+
+def test_places_resolve_in_the_country(events: list[sitrep.Event]) -> None:
+    for e in events:
+        assert e.country == "Mali" and e.latitude is not None and e.iso == 466
+
+
+def test_evidence_offsets_slice_back(events: list[sitrep.Event]) -> None:
+    for e in events:
+        assert e.evidence
+        for ev in e.evidence:
+            assert TWO_INCIDENTS[ev.start : ev.end] == ev.quote
+
+
+def test_to_dict_uses_acled_names(events: list[sitrep.Event]) -> None:
+    row = events[0].to_dict()
+    for key in ("event_date", "sub_event_type", "actor1", "inter1", "admin1", "geo_precision", "fatalities"):
+        assert key in row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 60 people in the south of the country on Monday after days of heavy rain.",
+        "The foreign ministers met in Geneva on Tuesday to discuss trade and climate policy.",
+        "The striker scored twice as the home side beat their rivals 3-1 on Saturday.",
+    ],
+)
+def test_no_codable_event(text: str) -> None:
+    assert sitrep.extract(text, published="2023-03-15") == []
+
+
+def test_background_is_not_coded() -> None:
+    text = "Rebels captured the town of Kidal in 2012. The town has been calm since then, residents say."
+    assert sitrep.extract(text, published="2023-03-15", country="Mali") == []
+
+
+def test_protest_actor_is_protesters() -> None:
+    text = "Hundreds of teachers protested peacefully in Nairobi on Monday to demand higher pay."
+    (e,) = sitrep.extract(text, published="2023-03-15")
+    assert e.sub_event_type == "Peaceful protest"
+    assert e.actor1 == "Protesters (Kenya)" and e.inter1 == 6
+
+
+@pytest.mark.parametrize("bad", ["", "   \n ", "\x00\x01\x02binary\x00"])
+def test_bad_input_is_a_clear_error(bad: str) -> None:
+    with pytest.raises(InputError):
+        sitrep.extract(bad)
+
+
+def test_published_must_be_a_date() -> None:
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        sitrep.extract("Troops shelled the town.", published="last Tuesday")
+
+
+def test_never_dated_after_publication() -> None:
+    text = "Gunmen killed three villagers in Djibo on Sunday."
+    for e in sitrep.extract(text, published="2023-03-15", country="Burkina Faso"):
+        assert date.fromisoformat(e.event_date) <= date(2023, 3, 15)
