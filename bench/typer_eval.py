@@ -169,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="model dir (default: the shipped one)")
     ap.add_argument("-v", "--verbose", action="store_true", help="per-label F1 and confusions")
     ap.add_argument("--errors", action="store_true", help="print the news-dev misses")
+    ap.add_argument("--baseline", action="store_true", help="also score a plain tf-idf LR (needs scikit-learn)")
     args = ap.parse_args(argv)
     start = time.perf_counter()
     typer_ = EventTyper(args.model).initialize()
@@ -188,7 +189,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.errors and name.startswith("news"):
             print_errors(typer_, items)
     print(f"speed               {speed(typer_, acled_items()):,.0f} sentences/s (one process)")
+    if args.baseline:
+        baseline(sets)
     return 0
+
+
+def baseline(sets: Sequence[tuple[str, list[Item]]]) -> None:
+    """A plain class-balanced tf-idf bag-of-words LR on the raw notes (no normalisation), for comparison."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train = acled_items(GOLD / "acled-train.jsonl")
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    x = vec.fit_transform([t for _, t, _ in train])
+    model = LogisticRegression(C=10, class_weight="balanced", max_iter=300)
+    model.fit(x, [labels[0] for _, _, labels in train])
+    for name, items in sets:
+        preds = model.predict(vec.transform([t for _, t, _ in items]))
+        pairs = [(p if p in labs else labs[0], p) for p, (_, _, labs) in zip(preds, items, strict=True)]
+        per = f1_table(pairs)
+        acc = sum(g == p for g, p in pairs) / len(pairs)
+        print(f"baseline {name:20s} accuracy {acc:.3f}  macro-F1 {statistics.fmean(f for f, _ in per.values()):.3f}"
+              f"  weighted-F1 {sum(f * c for f, c in per.values()) / len(pairs):.3f}")
 
 
 def print_errors(typer_: EventTyper, items: Sequence[Item]) -> None:

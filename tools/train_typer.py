@@ -196,18 +196,6 @@ SYNTHETIC: dict[str, list[str]] = {
         "The parties agreed to a ceasefire starting at midnight.",
         "The militia signed a deal with the government to disarm.",
     ],
-    "Non-violent transfer of territory": [
-        "The rebels withdrew from the town and handed it over to peacekeepers.",
-        "Government troops took over the town without a fight after the militants left.",
-        "The armed group handed over control of the area to the army.",
-        "The militia pulled out of the village and the army moved in peacefully.",
-        "Troops entered the town unopposed after the fighters retreated.",
-        "The insurgents abandoned the base and withdrew without fighting.",
-        "Peacekeepers took control of the camp handed over by the rebels.",
-        "Soldiers withdrew from the outpost, which the militants then occupied without clashes.",
-        "The rebel group withdrew from the positions as part of the agreement.",
-        "Control of the town was transferred to the regional force without fighting.",
-    ],
 }
 
 

@@ -69,6 +69,13 @@ def test_predict_matches_proba(typer_: EventTyper) -> None:
         assert prob == pytest.approx(row[label])
 
 
+def test_event_type_proba(typer_: EventTyper) -> None:
+    (row,) = typer_.event_type_proba(["Fighter jets bombed rebel positions in the hills."])
+    assert set(row) == set(SUB_EVENT_TYPES.values())
+    assert sum(row.values()) == pytest.approx(1.0, abs=1e-4)
+    assert max(row, key=row.__getitem__) == "Explosions/Remote violence"
+
+
 def test_empty_batch(typer_: EventTyper) -> None:
     assert typer_.predict([]) == []
     assert typer_.predict_proba([]) == []

@@ -128,6 +128,28 @@ def reported_admin1(name: str) -> str:
     return short or name
 
 
+_ADM2_PREFIX = re.compile(
+    r"^(?:Kabupaten|Kota|Comuna|Ora[sş]|Municipio|Municipality|Munic[ií]pio|Distrito|District|Province|Provincia|"
+    r"Département|Departamento|Prefecture|Préfecture|Cercle|Commune|Wilayat|Muhafazat|Mantiqat|Regency)"
+    r"(?:\s+(?:of|de|di|del|du|des|da|do)\b)?(?:\s+(?:la|le|les|l'|el))?\s+",
+    re.I,
+)
+_ADM2_SUFFIX = re.compile(
+    r"\s+(?:District|Regency|Township|Sub-?County|Department|Province|Municipality|Prefecture|Division|"
+    r"Zone|Woreda|Subdistrict|Region)$",
+    re.I,
+)
+
+
+def admin2_variants(name: str) -> list[str]:
+    """'Province de la Tapoa' -> ['Tapoa']; 'Kabupaten Mimika' -> ['Mimika']; 'Kween District' -> ['Kween'].
+
+    ('X County' / 'X Parish' keep their word: news write it, and the bare name is usually a town.)
+    """
+    short = _ADM2_SUFFIX.sub("", _ADM2_PREFIX.sub("", name)).strip()
+    return [short] if short and short != name and len(short) > 2 else []
+
+
 def _area_word(word: str) -> bool:
     w = word.lower()
     return w in _AREA_SUFFIXES or w.startswith(("provinc", "departament", "municip", "distrit", "regi", "comune"))
@@ -204,7 +226,8 @@ def add_admin_areas(conn: sqlite3.Connection, cities: list[GeoRow], admin1: Path
         lat, lon = _centroid([(t.lat, t.lon) for t in towns])
         conn.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?,?)", (key, name, gid, lat, lon))
         cc, a1, a2 = key.split(".", 2)
-        rows.append(GeoRow(gid, name, ascii_name, (), lat, lon, "A", "ADM2", cc, a1, a2, sum(t.pop for t in towns)))
+        alts = tuple(v for n in {name, ascii_name} for v in admin2_variants(n))
+        rows.append(GeoRow(gid, name, ascii_name, alts, lat, lon, "A", "ADM2", cc, a1, a2, sum(t.pop for t in towns)))
     insert_places(conn, rows)
 
 

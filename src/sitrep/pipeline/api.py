@@ -155,11 +155,12 @@ class Extractor:
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
-    """Sub-event type probabilities for an incident: its sentences typed one by one, the sentence
-    that opened the incident counting double, then the passage as a whole."""
+    """Sub-event type probabilities for an incident: its sentences typed one by one, and the
+    passage as a whole counting double (what one sentence leaves open, the next may settle:
+    "... They were dispersed by police")."""
     texts = [text[m.start : m.end] for m in inc.mentions[:4]]
     texts.append(" ".join(texts))
-    weights = [2.0] + [1.0] * (len(texts) - 2) + [1.0]
+    weights = [1.0] + [1.0] * (len(texts) - 2) + [2.0]
     probas = typer.predict_proba(texts)
     total = sum(weights)
     return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}

@@ -37,7 +37,7 @@ def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]
 
 def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: set[str]) -> str:
     """ACLED's definitions: violence against civilians needs civilian targets, a clash needs two armed sides."""
-    armed_targets = [a for a in actors if a.inter in NON_CIVILIAN_INTERS]
+    armed_targets = [a for a in actors if a.inter in NON_CIVILIAN_INTERS and not a.implicit]
     if sub == "Attack" and len({a.name for a in armed_targets}) >= 2 and "civilians" not in casualty_sides:
         return "Armed clash"
     if sub == "Armed clash" and not armed_targets and casualty_sides == {"civilians"}:

@@ -40,14 +40,16 @@ class Incident:
 def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], published: date | None) -> list[Incident]:
     """Incidents in document order. ``places_of`` maps a mention's start to its event places."""
     incidents: list[Incident] = []
+    story_date: DateMention | None = None  # the last day the narrative named
     for m in mentions:
         places = places_of.get(m.start, [])
         last = incidents[-1] if incidents else None
+        story_date = m.date or story_date
         if not places and m.date is None and last is not None:
             _add(last, m)
             continue
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
-        date_ = m.date or (ctx.date if ctx else None)
+        date_ = m.date or (ctx.date if ctx else None) or story_date
         targets = places or [ctx.place if ctx else None]
         for p in targets:
             _place_into(incidents, m, p, date_, published, inherited=not places)
@@ -113,9 +115,11 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
 
 
 def _contains(big: Incident, small: Incident, published: date | None) -> bool:
-    if big.place is None or small.place is None or big.place.place is None or small.place.place is None:
-        return False
     if big.day(published) != small.day(published) or not (big.families & small.families):
+        return False
+    if big.place is None or big.place.place is None:
+        return small.place is not None and small.place.place is not None  # a placeless summary of it
+    if small.place is None or small.place.place is None:
         return False
     bp, sp = big.place.place, small.place.place
     broader = bp.feature_class == "A" or bp.population > max(10 * sp.population, 100_000)

@@ -45,7 +45,9 @@ def assign(
     """actor1/actor2 for one incident from the actors its sentences name."""
     actors = sorted(actors, key=lambda a: a.implicit)  # actors the text names before those it implies
     agents, patients = _split(actors, text, trigger_start)
-    if sub_event_type in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+    if sub_event_type == "Excessive force against protesters":
+        return _swap(_demo("protesters", True, actors, country, generic, state(country)))
+    if sub_event_type in ("Peaceful protest", "Protest with intervention"):
         return _demo("protesters", sub_event_type != "Peaceful protest", actors, country, generic)
     if sub_event_type in ("Violent demonstration", "Mob violence"):
         return _demo("rioters", sub_event_type == "Mob violence", actors, country, generic)
@@ -88,10 +90,20 @@ def _first(actors: list[ActorMention], inter_not: tuple[int, ...]) -> ActorMenti
     return next((a for a in actors if a.inter not in inter_not), None)
 
 
-def _demo(kind: str, other_side: bool, actors: list[ActorMention], country: str, generic: Generic) -> Roles:
+def _swap(r: Roles) -> Roles:
+    """The side using force first: state forces against protesters."""
+    return Roles(r.actor2, r.inter2, r.actor1, r.inter1, quote1=r.quote2, quote2=r.quote1)
+
+
+def _demo(
+    kind: str, other_side: bool, actors: list[ActorMention], country: str, generic: Generic,
+    default_opponent: tuple[str, int] | None = None,
+) -> Roles:
     name, inter = generic(kind, country)
     named = next((a for a in actors if a.inter in (5, 6)), None)
     opponent = next((a for a in actors if a.inter in (1, 2, 3, 4, 8)), None) if other_side else None
+    if opponent is None and default_opponent is not None:
+        return Roles(name, inter, default_opponent[0], default_opponent[1], quote1=named)
     if kind == "rioters" and other_side and opponent is None:
         name2, inter2 = generic("civilians", country)
         return Roles(name, inter, name2, inter2, quote1=named)

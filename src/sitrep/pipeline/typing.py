@@ -25,7 +25,7 @@ import numpy as np
 
 from sitrep.errors import ResourceError
 from sitrep.paths import MODELS_DIR
-from sitrep.vocab import SUB_EVENT_TYPES
+from sitrep.vocab import EVENT_TYPES, SUB_EVENT_TYPES
 
 DEFAULT_MODEL_DIR = MODELS_DIR / "typer"
 CONFIG_NAME = "typer.json"
@@ -277,3 +277,13 @@ class EventTyper:
         probs = self.scores(texts)
         best = probs.argmax(axis=1)
         return [(self.labels[j], float(probs[i, j])) for i, j in enumerate(best)]
+
+    def event_type_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """For each text, ACLED's 6 event types with their probability (sums of their sub-types)."""
+        out = []
+        for row in self.predict_proba(texts):
+            totals = dict.fromkeys(EVENT_TYPES, 0.0)
+            for sub, prob in row.items():
+                totals[SUB_EVENT_TYPES[sub]] += prob
+            out.append(totals)
+        return out
