@@ -34,8 +34,14 @@ def predict(name: str, out_dir: Path, limit: int) -> Path:
 
 
 def score(name: str, pred: Path, out_dir: Path) -> None:
-    cmd = [sys.executable, str(SHARED / "bench" / "score.py"), str(GOLD / f"{name}.jsonl"), str(pred),
-           "--json", str(out_dir / f"{name}.score.json")]
+    cmd = [
+        sys.executable,
+        str(SHARED / "bench" / "score.py"),
+        str(GOLD / f"{name}.jsonl"),
+        str(pred),
+        "--json",
+        str(out_dir / f"{name}.score.json"),
+    ]
     subprocess.run(cmd, check=True)
 
 

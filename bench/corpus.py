@@ -13,8 +13,10 @@ def long_articles(shared: Path = SHARED) -> list[str]:
     """The 1,053 long Syria articles the speed benchmark runs over."""
     csv.field_size_limit(sys.maxsize)
     texts: list[str] = []
-    for rel, col in (("corpus/fakes_syria/FA-KES-Dataset.csv", "article_content"),
-                     ("corpus/guardian_syria/Guardian_SDF_sample.csv", "text")):
+    for rel, col in (
+        ("corpus/fakes_syria/FA-KES-Dataset.csv", "article_content"),
+        ("corpus/guardian_syria/Guardian_SDF_sample.csv", "text"),
+    ):
         path = shared / rel
         if not path.exists():
             raise SystemExit(f"{path} not found: the speed benchmark needs ../shared next to the project")

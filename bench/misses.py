@@ -1,6 +1,6 @@
 """Why gold events went unmatched: no prediction, wrong date, or too far away.
 
-    python bench/misses.py GOLD PRED [--show N] [--reason far|date|none]
+python bench/misses.py GOLD PRED [--show N] [--reason far|date|none]
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--reason", default="far")
     a = ap.parse_args()
-    preds = {}
-    for line in open(a.pred, encoding="utf-8"):
-        d = json.loads(line)
-        preds[d["id"]] = d["events"]
+    with open(a.pred, encoding="utf-8") as f:
+        preds = {d["id"]: d["events"] for d in map(json.loads, f)}
+    with open(a.gold, encoding="utf-8") as f:
+        gold_docs = [json.loads(line) for line in f]
     counts: Counter[str] = Counter()
     shown = []
-    for line in open(a.gold, encoding="utf-8"):
-        doc = json.loads(line)
+    for doc in gold_docs:
         for g in doc["events"]:
             if g.get("optional"):
                 continue
@@ -61,10 +60,26 @@ def main() -> None:
     random.seed(1)
     for doc, g in random.sample(shown, min(a.show, len(shown))):
         print("---", doc["id"], doc.get("country"), "|", doc["text"][:300].replace("\n", " "))
-        print("  GOLD", g["event_date"], g["sub_event_type"], g["location"], g.get("admin1"), g["latitude"], g["longitude"])
+        print(
+            "  GOLD",
+            g["event_date"],
+            g["sub_event_type"],
+            g["location"],
+            g.get("admin1"),
+            g["latitude"],
+            g["longitude"],
+        )
         for p in preds.get(doc["id"], []):
-            print("  PRED", p["event_date"], p["sub_event_type"], p["location"], p.get("admin1"), p["latitude"],
-                  p["longitude"], round(km(p, g)))
+            print(
+                "  PRED",
+                p["event_date"],
+                p["sub_event_type"],
+                p["location"],
+                p.get("admin1"),
+                p["latitude"],
+                p["longitude"],
+                round(km(p, g)),
+            )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -49,7 +50,9 @@ def child(which: str, limit: int) -> None:
     texts = long_articles()[:limit] if limit else long_articles()
     result = run_spacy(texts) if which == "spacy" else run_sitrep(texts)
     words = sum(len(t.split()) for t in texts)
-    result.update(articles=len(texts), words=words, peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result.update(
+        articles=len(texts), words=words, peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
     print(json.dumps(result))
 
 
@@ -69,11 +72,13 @@ def main() -> None:
         r["words_per_s"] = r["words"] / r["seconds"]
         r["articles_per_s"] = r["articles"] / r["seconds"]
     ratio = out["sitrep"]["words_per_s"] / out["spacy"]["words_per_s"]
-    print(f"# speed, {date.today()}, {platform.node()} ({platform.processor() or platform.machine()}), python {platform.python_version()}")
+    machine = f"{platform.node()} ({platform.processor() or platform.machine()}, {os.cpu_count()} cores)"
+    print(f"# speed, {date.today()}, {machine}, python {platform.python_version()}")
     print(f"articles {out['spacy']['articles']}, words {out['spacy']['words']}")
     for k in ("spacy", "sitrep"):
         r = out[k]
-        print(f"{k:7s} {r['words_per_s']:8.0f} words/s  {r['articles_per_s']:6.2f} articles/s  peak RSS {r['peak_rss_mb']:.0f} MB")
+        rate = f"{r['words_per_s']:8.0f} words/s  {r['articles_per_s']:6.2f} articles/s"
+        print(f"{k:7s} {rate}  peak RSS {r['peak_rss_mb']:.0f} MB")
     print(f"ratio sitrep/spaCy words/s: {ratio:.2f}  (target >= 0.7); sitrep events: {out['sitrep'].get('events')}")
 
 

@@ -41,7 +41,9 @@ def test_extract_csv_in_acled_column_order(runner: CliRunner, tmp_path: Path) ->
 
 
 def test_extract_stdin_json(runner: CliRunner) -> None:
-    res = run(runner, "extract", "-", "--format", "json", "--published", "2024-06-26", "--country", "Kenya", stdin=REPORT)
+    res = run(
+        runner, "extract", "-", "--format", "json", "--published", "2024-06-26", "--country", "Kenya", stdin=REPORT
+    )
     assert res.exit_code == 0, res.output
     rows = json.loads(res.stdout)
     assert rows and rows[0]["country"] == "Kenya" and rows[0]["event_date"] == "2024-06-24"
@@ -50,9 +52,11 @@ def test_extract_stdin_json(runner: CliRunner) -> None:
 def test_jsonl_stream_keeps_order_and_counts_bad_lines(runner: CliRunner, tmp_path: Path) -> None:
     src, out = tmp_path / "docs.jsonl", tmp_path / "pred.jsonl"
     src.write_text(
-        json.dumps({"id": "a", "text": REPORT, "published": "2024-06-26", "events": []}) + "\n"
+        json.dumps({"id": "a", "text": REPORT, "published": "2024-06-26", "events": []})
+        + "\n"
         + "{broken\n"
-        + json.dumps({"id": "b", "text": "The council approved the budget on Monday."}) + "\n"
+        + json.dumps({"id": "b", "text": "The council approved the budget on Monday."})
+        + "\n"
     )
     res = run(runner, "extract", str(src), "--output", str(out))
     assert res.exit_code == 0, res.output
@@ -83,7 +87,8 @@ def test_html_report(runner: CliRunner, tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(
         "<html><head><title>Clashes</title></head><body><nav>Home | World</nav><article><p>"
-        + REPORT + "</p><p>The protest was called by a teachers union over pay.</p></article></body></html>"
+        + REPORT
+        + "</p><p>The protest was called by a teachers union over pay.</p></article></body></html>"
     )
     res = run(runner, "extract", str(page), "--format", "jsonl", "--published", "2024-06-26")
     assert res.exit_code == 0, res.output

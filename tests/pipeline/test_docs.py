@@ -13,7 +13,12 @@ def test_parse_line_reads_the_documents_format() -> None:
 
 @pytest.mark.parametrize(
     ("line", "msg"),
-    [("{not json", "not JSON"), ('{"id": 1}', "'text'"), ('{"text": 3}', "string"), ('{"text": "a", "published": "May"}', "YYYY")],
+    [
+        ("{not json", "not JSON"),
+        ('{"id": 1}', "'text'"),
+        ('{"text": 3}', "string"),
+        ('{"text": "a", "published": "May"}', "YYYY"),
+    ],
 )
 def test_malformed_lines_name_the_line(line: str, msg: str) -> None:
     with pytest.raises(MalformedLine, match=f"f:9.*{msg}"):

@@ -52,6 +52,10 @@ def test_recent_date_is_news() -> None:
 
 
 def test_event_date_skips_month_and_future() -> None:
-    dates = [dm("in March", date(2018, 3, 1), 3), dm("on 20 April", date(2018, 4, 20)), dm("Wednesday", date(2018, 4, 18))]
+    dates = [
+        dm("in March", date(2018, 3, 1), 3),
+        dm("on 20 April", date(2018, 4, 20)),
+        dm("Wednesday", date(2018, 4, 18)),
+    ]
     chosen = event_date(dates, PUB)
     assert chosen is not None and chosen.value == date(2018, 4, 18)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from sitrep.gazetteer import knowledge
+from sitrep.gazetteer.context import Item, chain_keys, chains, resolve_chain
 from sitrep.gazetteer.index import Entry, Gazetteer
 from sitrep.gazetteer.normalize import ARTICLES, norm, skeleton
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
-from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, resolve
-from sitrep.model import Toponym
+from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, resolve, softmax
+from sitrep.model import Place, Toponym
 from sitrep.model.records import ToponymKind
 
 _NEAR_BEFORE = re.compile(
@@ -91,8 +92,74 @@ class Geoparser:
         resolve(mentions, hint)
         mentions = self._filter(mentions, entities is None, hint)
         self._fuzzy(mentions, hint)
+        if hint:
+            self._respect_hint(text, mentions, hint)
         mentions = [m for m in mentions if m.entries or (self.keep_unresolved and not m.guess)]
-        return sorted((self._toponym(text, m) for m in mentions), key=lambda t: t.start)
+        tops = [self._toponym(text, m) for m in mentions]
+        if hint:
+            tops = self._with_context(text, tops, hint)
+        return sorted(tops, key=lambda t: t.start)
+
+    # -- country hint and admin context --------------------------------------------------------
+    def _named_countries(self, text: str, mentions: list[Mention]) -> set[str]:
+        """Countries the text names itself (by name or demonym)."""
+        out = set()
+        for m in mentions:
+            if m.kind == "demonym" or any(e.id >= COUNTRY_ENTRY_BASE for e in m.entries):
+                best = m.best
+                if best is not None and best.fcode == "PCLI":
+                    out.add(best.cc)
+        return out
+
+    def _respect_hint(self, text: str, mentions: list[Mention], hint: str) -> None:
+        """Places outside the hinted country only win when the text names their country; else the
+        in-country candidates, or none (the admin context may still place the name)."""
+        named = self._named_countries(text, mentions)
+        for m in mentions:
+            best = m.best
+            if m.kind != "place" or best is None or best.cc == hint or best.cc in named:
+                continue
+            keep = [i for i, e in enumerate(m.entries) if e.cc == hint]
+            m.entries = [m.entries[i] for i in keep]
+            m.scores = [m.scores[i] for i in keep]
+            m.probs = softmax(m.scores)
+
+    def _with_context(self, text: str, tops: list[Toponym], hint: str) -> list[Toponym]:
+        """Names written with their admin areas ("X (Y, Z)", "in X, Y"): placed inside those areas,
+        or at the most specific area or town of them that the gazetteer knows."""
+        found_chains = [c for c in chains(text) if self._chain_name_ok(c[0])]
+        if not found_chains:
+            return tops
+        found = self.gazetteer.lookup([k for c in found_chains for k in chain_keys(c)])
+        for chain in found_chains:
+            r = resolve_chain(chain, found, hint)
+            if r is None:
+                continue
+            new = self._chain_toponym(text, r.item, r.entry, r.own)
+            tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
+        return tops
+
+    def _chain_name_ok(self, item: Item) -> bool:
+        key = norm(item.text)
+        gaz = self.gazetteer
+        return not (key in self.stopwords or key in gaz.demonym_keys or key in gaz.country_keys or len(key) < 3)
+
+    def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
+        """The toponym of a chain's name: its own place (precision as usual) or a context place
+        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat)."""
+        span = Span(item.start, item.end, item.text, "")
+        if own:
+            return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.9,
+                           _precision(text, span, entry))
+        place: Place = self.gazetteer.place(entry)
+        precision = 2
+        if entry.fcode == "ADM1":
+            precision = 3
+            seat = self.gazetteer.admin1.get(f"{entry.cc}.{entry.a1}", (None,) * 5)[4]
+            seat_entry = self.gazetteer.entries_by_id([seat]).get(seat) if seat else None
+            if seat_entry is not None:
+                place = self.gazetteer.place(seat_entry)
+        return Toponym(item.start, item.end, item.text, place, "place", 0.5, precision)
 
     # -- recognition ---------------------------------------------------------------------------
     def _mentions(self, text: str, entities: Sequence[Entity] | None, hint: str | None = None) -> list[Mention]:

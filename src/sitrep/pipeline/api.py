@@ -23,7 +23,8 @@ from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
 
 _LIST_SEP = re.compile(
-    r"^\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
+    r"^\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?"
+    r"(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
 

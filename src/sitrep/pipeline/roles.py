@@ -71,7 +71,8 @@ def assign(
 def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[list[ActorMention], list[ActorMention]]:
     """Agents (before the trigger in an active clause, or after 'by') and patients."""
     passive = bool(_PASSIVE.search(text, max(0, trigger_start - 30), trigger_start + 25))
-    agents, patients = [], []
+    agents: list[ActorMention] = []
+    patients: list[ActorMention] = []
     for a in actors:
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
         implied_by_trigger = a.implicit and a.start <= trigger_start < a.end
@@ -96,7 +97,11 @@ def _swap(r: Roles) -> Roles:
 
 
 def _demo(
-    kind: str, other_side: bool, actors: list[ActorMention], country: str, generic: Generic,
+    kind: str,
+    other_side: bool,
+    actors: list[ActorMention],
+    country: str,
+    generic: Generic,
     default_opponent: tuple[str, int] | None = None,
 ) -> Roles:
     name, inter = generic(kind, country)
@@ -108,8 +113,12 @@ def _demo(
         name2, inter2 = generic("civilians", country)
         return Roles(name, inter, name2, inter2, quote1=named)
     return Roles(
-        name, inter, opponent.name if opponent else "", opponent.inter if opponent else 0,
-        quote1=named, quote2=opponent,
+        name,
+        inter,
+        opponent.name if opponent else "",
+        opponent.inter if opponent else 0,
+        quote1=named,
+        quote2=opponent,
     )
 
 

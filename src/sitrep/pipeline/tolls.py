@@ -14,7 +14,6 @@ from sitrep.model import Casualty
 from sitrep.pipeline.fatalities import from_number_word
 
 
-
 @dataclass(frozen=True, slots=True)
 class Toll:
     """An incident's deaths: ACLED's figure, UCDP's split and range."""
@@ -29,9 +28,7 @@ class Toll:
         return sum(n for s, n in self.by_side if s == name)
 
 
-def incident_toll(
-    groups: Iterable[tuple[list[Casualty], bool]], side_of: Callable[[str], str]
-) -> Toll:
+def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callable[[str], str]) -> Toll:
     """Combine the killed counts of an incident's sentences.
 
     ``groups`` holds, per sentence, its casualties and whether it adds to earlier counts.

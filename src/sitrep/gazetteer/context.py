@@ -1,0 +1,170 @@
+"""Places written with their admin context: "in Kelbo (Kelbo, Soum)", "in X village, Y township (Z district,
+R region)", "in Ciudad Juarez, Chihuahua".
+
+Conflict notes and local news name small places together with the areas they lie in. This module finds
+such chains in the text (no NER needed) and, with the document's country, resolves them:
+
+- the name itself when the gazetteer knows it inside the named areas (precision 1);
+- otherwise the most specific area or town of the context that the gazetteer knows: a town or ADM2
+  area gives precision 2, an ADM1 area its seat (or centre) with precision 3. ``Place.name`` is then
+  that area's or town's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.gazetteer.index import Entry
+from sitrep.gazetteer.recognize import keys_for
+
+_GENERIC = (r"village|town|city|township|district|sub-?county|subcounty|county|municipality|commune|woreda|zone|"
+            r"region|state|province|governorate|department|prefecture|division|locality|area|camp|kebele|"
+            r"barangay|neighbou?rhood|settlement|LGA|oblast|raion|regency|tehsil|upazila")
+_CAP = r"[A-Z][\w'’\-]*"
+_LINK = r"(?:de|del|la|al|el|ad|as|ash|ar|an|of|du|des|da|do|y|e|i|bin)"
+ITEM = re.compile(rf"(?:(?:village|town|city|district|commune)\s+of\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?)"
+                  rf"(?:\s+(?P<generic>(?i:{_GENERIC})))?\s*$")
+_PAREN = re.compile(r"\(([^()\n]{2,200})\)")
+_NAMEPAT = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*(?:\s+(?i:{_GENERIC}))?"
+_LOCATIVE_CHAIN = re.compile(rf"\b(?:in|near|at|of|outside|around)\s+({_NAMEPAT}(?:,\s+{_NAMEPAT}){{1,3}})"
+                             r"(?=[.;:,]|\s*$|\s*\n|\s+\()")
+_LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
+_AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
+                           "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",
+                           "tehsil", "upazila"})
+_ADM1_GENERIC = frozenset({"region", "state", "province", "governorate", "oblast"})
+_PLACE_GENERIC = frozenset({"village", "town", "city", "locality", "camp", "settlement", "kebele", "barangay"})
+_STOP = frozenset({"the", "on", "in", "at", "between", "around", "near", "local", "sources", "police", "army", "military", "forces"})
+
+
+@dataclass(slots=True)
+class Item:
+    """One name of a chain: its span (without the generic word) and the generic word, lowercased."""
+
+    start: int
+    end: int
+    text: str
+    generic: str
+
+
+def _item(text: str, start: int, end: int, lead: re.Pattern[str] | None = None) -> Item | None:
+    """The item ending at ``end``; with ``lead``, only when the text before it matches ``lead``."""
+    piece = text[start:end]
+    m = ITEM.search(piece)
+    if m is None or (lead is not None and not lead.fullmatch(piece[: m.start()])):
+        return None
+    name = m.group("name")
+    if name.split()[0].lower() in _STOP:
+        return None
+    s = start + m.start("name")
+    return Item(s, s + len(name), name, (m.group("generic") or "").lower())
+
+
+_LEAD = re.compile(r"\s*(?:(?:in|near|at|outside|around)\s+(?:the\s+)?)?", re.I)
+
+
+def _split_items(text: str, start: int, end: int) -> list[Item]:
+    """Comma-separated items of a stretch of text (parts that are no item are skipped)."""
+    out, pos = [], start
+    for part in text[start:end].split(","):
+        it = _item(text, pos, pos + len(part))
+        if it is not None:
+            out.append(it)
+        pos += len(part) + 1
+    return out
+
+
+def _head(text: str, paren_start: int) -> list[Item]:
+    """The items right before a parenthesis: 'X village, Y township (' -> [X, Y]."""
+    items: list[Item] = []
+    end = paren_start
+    while end > 0 and len(items) < 3:
+        lo = max(0, end - 80)
+        comma = text.rfind(",", lo, end)
+        stop = max(text.rfind(c, lo, end) for c in ".;:()\n")
+        start = max(comma, stop) + 1 if max(comma, stop) >= 0 else lo
+        it = _item(text, start, end, _LEAD if items else None)
+        if it is None:
+            break
+        items.insert(0, it)
+        if comma < 0 or comma < stop:
+            break
+        end = comma
+    return items
+
+
+def chains(text: str) -> list[list[Item]]:
+    """Name + context chains: 'N (A, B)', 'N, A (B)', and 'in N, A, B.'; the name first."""
+    out: list[list[Item]] = []
+    for m in _PAREN.finditer(text):
+        head = _head(text, m.start())
+        ctx = _split_items(text, m.start(1), m.end(1))
+        if head and ctx:
+            out.append(head + ctx)
+    seen = {c[0].start for c in out}
+    for m in _LOCATIVE_CHAIN.finditer(text):
+        if _LIST_AFTER.match(text[m.end(1) : m.end(1) + 6]):
+            continue
+        items = _split_items(text, m.start(1), m.end(1))
+        if len(items) >= 2 and items[0].start == m.start(1) and items[0].start not in seen:
+            out.append(items)
+    return out
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A chain's outcome: the name's span, the place entry and whether the name itself was found."""
+
+    item: Item
+    entry: Entry
+    own: bool  # the name itself resolved (else the entry is a context area or town)
+
+
+def _fits(e: Entry, a1: str | None, a2: str | None) -> bool:
+    return (a1 is None or e.a1 == a1) and (a2 is None or not e.a2 or e.a2 == a2)
+
+
+def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
+    """Preference among a context item's entries, from the generic word written with it."""
+    g = it.generic
+    if g in _ADM1_GENERIC or (last and not g):
+        order = {"ADM1": 0, "ADM2": 1}
+    elif g in _AREA_GENERIC:
+        order = {"ADM2": 0}
+    else:
+        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "ADM2": 1}
+    return (order.get(e.fcode, 2 if e.fclass == "P" else 3), -e.pop)
+
+
+def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> Resolved | None:
+    """The name's place inside its context, or the most specific known context place."""
+    a1: str | None = None
+    a2: str | None = None
+    specific: Entry | None = None
+    ctx = items[1:]
+    for i in range(len(ctx) - 1, -1, -1):
+        it = ctx[i]
+        cands = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc and _fits(e, a1, a2)]
+        if not cands:
+            continue
+        best = min(cands, key=lambda e: _context_rank(e, it, i == len(ctx) - 1))
+        a1 = best.a1
+        if best.fcode == "ADM2":
+            a2 = best.a2
+        specific = best
+    if specific is None:
+        return None
+    name = items[0]
+    own = [e for k in keys_for(name.text) for e in found.get(k, []) if e.cc == cc and _fits(e, a1, a2)
+           and e.fcode != "ADM1"]
+    if name.generic in _PLACE_GENERIC:
+        own = [e for e in own if e.fclass == "P"] or own
+    if own:
+        return Resolved(name, max(own, key=lambda e: (e.fclass == "P", e.pop)), True)
+    return Resolved(name, specific, False)
+
+
+def chain_keys(items: list[Item]) -> list[str]:
+    """Every lookup key of a chain's names."""
+    return [k for it in items for k in keys_for(it.text)]
