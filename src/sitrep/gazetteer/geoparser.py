@@ -180,7 +180,7 @@ class Geoparser:
             chosen = [m for m in chosen if not _overlaps(m.span, spots)] + guesses
         chosen.sort(key=lambda m: m.span.start)
         surnames = _person_words(text, entities or [])
-        return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym"]
+        return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)]
 
     def _is_person(self, text: str, span: Span, found: dict[str, list[Entry]], hint: str | None) -> bool:
         """A multi-word PERSON span, unless it is a known place written where places go ("in Khan Yunis")."""
@@ -214,6 +214,8 @@ class Geoparser:
             if _overlaps(span, taken) or _inside_any(span, blocked) or _is_street(text, span):
                 continue
             if _inside_any(span, named) and not any(s == span.start for s, _ in named):
+                continue
+            if _names_institution(text, span, named):
                 continue
             m = self._from_scan(span, found, text, _fills_place_entity(text, span, place_ents))
             if m is not None:
@@ -402,6 +404,11 @@ def _precision(text: str, span: Span, e: Entry) -> int:
     return 2 if e.fcode == "ADM2" else 1
 
 
+def _in_hint(m: Mention, hint: str | None) -> bool:
+    """A place entity ("Potsdam" as GPE) known in the hinted country: not a surname."""
+    return hint is not None and m.span.label in ("GPE", "LOC") and any(e.cc == hint for e in m.entries)
+
+
 def _joins(gap: str) -> bool:
     """True when two names are written as one phrase: 'X, Y', 'X (Y', 'X in Y'."""
     return bool(_CONTEXT_SEP.match(gap)) or gap.strip() in (",", "(", ")", "),", ", (")
@@ -432,6 +439,15 @@ def _fills_place_entity(text: str, span: Span, place_ents: list[tuple[int, int]]
             rest = (text[s : span.start] + " " + text[span.end : e]).lower()
             return all(w in _GENERIC_WORDS for w in re.findall(r"[a-z]+", rest))
     return False
+
+
+_INSTITUTION = re.compile(r"\b(?:University|College|School|Institute|Hospital|Church|Mosque|Company|Bank|Airlines?|"
+                          r"Stadium|Foundation|Party|Movement|Club|Council|Association|Union)\b")
+
+
+def _names_institution(text: str, span: Span, named: list[tuple[int, int]]) -> bool:
+    """'San Agustin National University': a place name that only starts an institution's name."""
+    return any(s <= span.start and span.end <= e and _INSTITUTION.search(text[span.end : e]) for s, e in named)
 
 
 def _is_street(text: str, span: Span) -> bool:

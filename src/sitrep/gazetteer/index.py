@@ -73,6 +73,7 @@ class Gazetteer:
         self.admin1: dict[str, tuple[str, int | None, float, float, int | None]] = {}
         self.admin1_keys: dict[tuple[str, str], str] = {}
         self._admin2: dict[str, str] = {}
+        self._splits: dict[str, list[tuple[str, str]]] = {}
         self._fuzzy: dict[str, tuple[dict[str, list[str]], list[str]]] = {}
 
     # -- opening -------------------------------------------------------------------------------
@@ -123,6 +124,7 @@ class Gazetteer:
 
     def _load_admin1(self) -> None:
         extra = knowledge.admin1_names()
+        self._splits = knowledge.admin1_splits()
         for key, name, gid, lat, lon, seat in self.conn.execute("SELECT * FROM admin1"):
             self.admin1[key] = (name, gid, lat, lon, seat)
             cc = key.split(".", 1)[0]
@@ -197,8 +199,11 @@ class Gazetteer:
             return None
         return self.entries_by_id([row[1]]).get(row[1])
 
-    def admin1_name(self, cc: str, a1: str) -> str:
-        """The reported admin1 name for GeoNames codes, '' when unknown."""
+    def admin1_name(self, cc: str, a1: str, a2: str = "") -> str:
+        """The reported admin1 name for GeoNames codes, '' when unknown (split areas by admin2 code)."""
+        for prefix, name in self._splits.get(f"{cc}.{a1}", ()):
+            if a2.startswith(prefix):
+                return name
         row = self.admin1.get(f"{cc}.{a1}")
         return row[0] if row else ""
 

@@ -52,6 +52,15 @@ def admin1_names(path: Path | None = None) -> dict[str, tuple[str, tuple[str, ..
     return {r["key"]: (r["name"], _split(r["aliases"])) for r in rows}
 
 
+def admin1_splits(path: Path | None = None) -> dict[str, list[tuple[str, str]]]:
+    """'MM.11' -> [(admin2 code prefix, admin1 name to report), ...] (ACLED's Shan-North, Bago-East...)."""
+    rows = read_tsv(path or knowledge_file("admin1_splits.tsv"))
+    out: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        out.setdefault(r["admin1"], []).append((r["admin2_prefix"], r["name"]))
+    return out
+
+
 def supplement_rows(path: Path | None = None) -> list[dict[str, str]]:
     """Hand-kept places absent from cities500 (``places_supplement.tsv``)."""
     return list(read_tsv(path or knowledge_file("places_supplement.tsv")))

@@ -69,10 +69,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def merge_adjacent(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Place entities split by the tagger ("Baja" + "California"): joined when only a space separates them."""
+    out: list[Entity] = []
+    for start, end, label in sorted(entities):
+        if out and label in ("GPE", "LOC") and out[-1][2] in ("GPE", "LOC") and text[out[-1][1] : start] == " ":
+            out[-1] = (out[-1][0], end, out[-1][2])
+        else:
+            out.append((start, end, label))
+    return out
+
+
 def entity_spans(text: str, entities: Sequence[Entity]) -> list[Span]:
     """Spans from NER entities (all labels: the resolver decides what each one is)."""
     out = []
-    for start, end, label in entities:
+    for start, end, label in merge_adjacent(text, entities):
         s, e = trim(text, start, end)
         if e > s:
             out.append(Span(s, e, text[s:e], label, keys_for(text[s:e]), _possessive_end(text, e)))

@@ -14,9 +14,10 @@ from typing import Any
 
 from sitrep.config import Settings
 from sitrep.errors import InputError
+from sitrep.gazetteer.normalize import fold
 from sitrep.model import Article, Event, Toponym
 from sitrep.pipeline import furniture
-from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent
+from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
 from sitrep.pipeline.incidents import Incident, group
 from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis, is_summary
 from sitrep.pipeline.nlp import Analysed, Nlp
@@ -110,7 +111,7 @@ class Extractor:
         incidents = group(mentions, places_of, published)
         all_actors = [a for m in mentions for a in m.actors]
         doc = DocContext(text, published, country, main_agent(all_actors))
-        return [self._event(inc, doc) for inc in incidents]
+        return merge_restatements([self._event(inc, doc) for inc in incidents])
 
     def _mentions(
         self, text: str, analysed: Analysed, tops: list[Toponym], published: date | None, country: str
@@ -191,6 +192,8 @@ def _usable(t: Toponym) -> bool:
     """A toponym that can be an event's place: resolved, a place (not a demonym), below country level."""
     if t.kind != "place" or t.place is None:
         return False
+    if t.text.isupper() and len(t.text) <= 4 and fold(t.text) != fold(t.place.name):
+        return False  # an acronym ("DRG") read as a place name it resembles
     return not t.place.feature_code.startswith("PCL")
 
 

@@ -164,3 +164,20 @@ def main_agent(actors: list[ActorMention]) -> ActorMention | None:
         return None
     name = counts.most_common(1)[0][0]
     return next(a for a in actors if a.name == name)
+
+
+def merge_restatements(events: list[Event]) -> list[Event]:
+    """Drop events that restate another of the same report: same day, same event type, same
+    non-zero toll (a headline and its lead placed at a city and at a village). The event with
+    the finer place and higher confidence stays."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.geo_precision, -e.confidence)):
+        if not any(_restates(ev, k) for k in kept):
+            kept.append(ev)
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order[id(e)])
+
+
+def _restates(a: Event, b: Event) -> bool:
+    same = a.event_date == b.event_date and a.event_type == b.event_type
+    return same and a.fatalities > 0 and a.fatalities == b.fatalities and a.country == b.country

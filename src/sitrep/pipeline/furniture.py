@@ -93,7 +93,14 @@ _DATELINE = re.compile(
 )
 
 
+_COLON_DATELINE = re.compile(
+    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]",
+    re.MULTILINE,
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Datelines opening a paragraph ("KABUL (Reuters) -", "ERBIL, Kurdistan Region -"): the place
-    a story was filed from, which is not where its events happened."""
-    return [(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)]
+    """Datelines opening a paragraph ("KABUL (Reuters) -", "ERBIL, Kurdistan Region -",
+    "Raipur:"): the place a story was filed from, which is not where its events happened."""
+    found = [m for rx in (_DATELINE, _COLON_DATELINE) for m in rx.finditer(text)]
+    return sorted((m.start(1), m.end(1)) for m in found)
