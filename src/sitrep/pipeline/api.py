@@ -122,7 +122,7 @@ class Extractor:
         body = furniture.body_spans(text)
         datelines = furniture.dateline_spans(text)
         out = []
-        for s, e in analysed.sentences:
+        for s, e in (c for sent in analysed.sentences for c in clauses(text, *sent)):
             para = _paragraph(body, s)
             if para is None:
                 continue
@@ -182,6 +182,20 @@ def _paragraph(body: list[tuple[int, int]], start: int) -> int | None:
         if s <= start < e:
             return i
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+(?=in\b|at\b|on\b|near\b|[A-Z])")
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut where it joins two reports: "two police died in Herat while in Farah
+    province three were killed" holds two incidents; so does a semicolon."""
+    out, s = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _inside(t: Toponym, spans: list[tuple[int, int]]) -> bool:

@@ -15,6 +15,7 @@ from sitrep.model import ActorMention
 
 _HELD = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged|dominated|linked|affiliated)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+_IDEOLOGICAL = re.compile(r"\b(?:insurgents?|militants?|jihadists?|extremists?|rebels?|terrorists?)\b", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot|ght)\b", re.IGNORECASE)
 
@@ -83,8 +84,11 @@ def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[l
 
 
 def _anaphoric(a: ActorMention, text: str) -> bool:
-    """'the militant group', 'the gunmen': a definite unnamed group refers back to a named one."""
-    return a.name.startswith("Unidentified") and bool(_DEFINITE.search(text[max(0, a.start - 8) : a.start]))
+    """'the militant group', 'insurgents': a definite or ideological unnamed group refers back to
+    the armed group the report names ("... officials blamed the Taliban")."""
+    if not a.name.startswith("Unidentified"):
+        return False
+    return bool(_DEFINITE.search(text[max(0, a.start - 8) : a.start]) or _IDEOLOGICAL.search(a.text))
 
 
 def _first(actors: list[ActorMention], inter_not: tuple[int, ...]) -> ActorMention | None:
