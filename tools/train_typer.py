@@ -114,6 +114,14 @@ PHRASES: dict[str, list[str]] = {
     "arrest": ["arrested", "arrest", "detained", "detain", "apprehended", "taken into custody", "rounded up"],
 }
 
+# Words (normalised forms) whose co-occurrence in a text is a feature ("protest&kill": lethal force at a
+# protest; "takecontrol&rebel": who took the town). Stems as TextNormalizer produces them.
+PAIR_ANCHORS = _words(
+    "protest riot mob police troop soldi army military rebel militant insurgent militia gunmen civilian "
+    "kill shot fire fired teargas arrest clash fight takecontrol retake withdraw withdrew loot arson abduct "
+    "peaceful peacefully"
+)
+
 # Groups whose canonical token is an ordinary (stemmed) word rather than the group's name.
 CANONICAL = {"killsyn": "kill"}
 
@@ -240,9 +248,9 @@ def build_keep_words(texts: Sequence[str], min_count: int) -> frozenset[str]:
 
 
 # -- features ------------------------------------------------------------------------------------
-def featurize(normalizer: TextNormalizer, texts: Sequence[str]) -> list[set[str]]:
+def featurize(normalizer: TextNormalizer, texts: Sequence[str], anchors: frozenset[str]) -> list[set[str]]:
     """The binary feature set of each text (same features as the runtime)."""
-    return [set(ngram_features(normalizer.tokens(t))) for t in texts]
+    return [set(ngram_features(normalizer.tokens(t), anchors)) for t in texts]
 
 
 def build_vocab(feats: Sequence[set[str]], min_df: int) -> list[str]:
@@ -344,7 +352,7 @@ def sentence_examples(
 def train_model(examples: Sequence[tuple[str, str]], normalizer: TextNormalizer,
                 args: argparse.Namespace) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Featurize and fit."""
-    feats = featurize(normalizer, [t for t, _ in examples])
+    feats = featurize(normalizer, [t for t, _ in examples], frozenset(args.anchors))
     labels = [lab for _, lab in examples]
     if args.feature_dropout > 0:  # copies with a random part of the features dropped: shorter texts
         rng = random.Random(SEED)
@@ -375,6 +383,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-sentences", action="store_true")
     ap.add_argument("--no-stop", action="store_true")
     ap.add_argument("--no-mask", action="store_true")
+    ap.add_argument("--no-pairs", action="store_true", help="no anchor-pair features")
     ap.add_argument("--feature-dropout", type=float, default=0.0)
     ap.add_argument("--drop-outcome", action="store_true")
     ap.add_argument("--length-norm", choices=("none", "sqrt"), default="none")
@@ -386,7 +395,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-phrases", action="store_true")
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--no-card", action="store_true", help="skip the evaluation and model card")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    args.anchors = [] if args.no_pairs else PAIR_ANCHORS
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -402,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stop = stop + OUTCOME_WORDS
     norm = {"keep_words": sorted(keep), "stopwords": stop,
             "phrases": {} if args.no_phrases else build_phrases(keep, args.phrase_sets.split(",")),
-            "length_norm": args.length_norm}
+            "length_norm": args.length_norm, "pair_anchors": sorted(args.anchors)}
     normalizer = normalizer_from_config(norm)
     base = note_examples(notes) + synthetic_examples()
     vocab, weights, bias = train_model(base, normalizer, args)

@@ -1,9 +1,14 @@
-"""Blocking: only events in the same country, type, nearby day and nearby grid cell are compared.
+"""Blocking: only events of the same country, type family, nearby day and compatible place are compared.
 
-Every event goes into one block (country, type, day, grid cell); its candidates are the events in the
-blocks of the neighbouring days (within the window) and the 3x3 neighbouring cells. Events without
-coordinates are blocked by their location name instead. Work grows with the number of events times
-the (small) block size: near-linear.
+Events are indexed per (country, type family, day) and, inside that, by their place:
+- a ``point`` (coordinates of a town or site) goes into a grid cell; its candidates are the points of
+  the neighbouring cells, the events named like it, the regions of its admin1 and country-wide events;
+- a ``name`` (no coordinates) meets the events of the same name, the regions of its admin1 and
+  country-wide events;
+- a ``region`` (admin1 area) meets every event of its admin1 and country-wide events;
+- a ``country``-wide event meets every event of the country.
+The relation is symmetric, so each pair is emitted once, by its first anchor. Work grows with the
+number of events times the (small) block sizes: near-linear while few events are only country-wide.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
 
-BlockKey = tuple[str, str, int, object, object]
+BlockKey = tuple[object, ...]
 
 
 def cell_of(rec: DedupRecord, cfg: DedupConfig) -> tuple[object, object]:
@@ -24,32 +29,64 @@ def cell_of(rec: DedupRecord, cfg: DedupConfig) -> tuple[object, object]:
     return (math.floor(rec.lat / cfg.cell_deg), math.floor(rec.lon / cfg.cell_deg))
 
 
+def _own_keys(rec: DedupRecord, cfg: DedupConfig) -> list[BlockKey]:
+    """The index entries a record is filed under."""
+    base = (rec.country, rec.family, rec.day)
+    keys: list[BlockKey] = [base + ("all",)]
+    if rec.kind == "point":
+        keys.append(base + ("cell",) + cell_of(rec, cfg))
+    if rec.kind in ("point", "name") and rec.location:
+        keys.append(base + ("named", rec.location))
+    if rec.kind == "name" and rec.location:
+        keys.append(base + ("name", rec.location))
+    if rec.kind != "country" and rec.admin1:
+        keys.append(base + ("admin1", rec.admin1))
+    if rec.kind == "region" and rec.admin1:
+        keys.append(base + ("region", rec.admin1))
+    if rec.kind == "country":
+        keys.append(base + ("countrywide",))
+    return keys
+
+
 def build_index(records: Sequence[DedupRecord], cfg: DedupConfig) -> dict[BlockKey, list[int]]:
-    """Block key -> indices of the records in that block."""
+    """Index key -> indices of the records filed under it."""
     index: dict[BlockKey, list[int]] = defaultdict(list)
     for i, rec in enumerate(records):
-        cx, cy = cell_of(rec, cfg)
-        index[(rec.country, rec.event_type, rec.day, cx, cy)].append(i)
+        for key in _own_keys(rec, cfg):
+            index[key].append(i)
     return index
 
 
-def _neighbour_keys(rec: DedupRecord, cfg: DedupConfig) -> Iterator[BlockKey]:
-    """The block keys a record's candidates can be in."""
+def _place_lookups(rec: DedupRecord, cfg: DedupConfig) -> list[tuple[object, ...]]:
+    """The place parts of the index keys a record's candidates are filed under."""
+    if rec.kind == "country":
+        return [("all",)]
+    out: list[tuple[object, ...]] = [("countrywide",)]
+    if rec.kind == "region":
+        return out + ([("admin1", rec.admin1)] if rec.admin1 else [])
+    if rec.admin1:
+        out.append(("region", rec.admin1))
+    if rec.kind == "name":
+        return out + ([("named", rec.location)] if rec.location else [])
+    if rec.location:
+        out.append(("name", rec.location))
     cx, cy = cell_of(rec, cfg)
-    reach = max(1, math.ceil(2 * cfg.max_km / (111.0 * cfg.cell_deg)))
-    reach_days = day_reach(rec, cfg)
-    days = range(rec.day - reach_days, rec.day + reach_days + 1)
-    if cx == "name":
-        for d in days:
-            yield (rec.country, rec.event_type, d, cx, cy)
-        return
     assert isinstance(cx, int) and isinstance(cy, int)
+    reach = max(1, math.ceil(2 * cfg.max_km / (111.0 * cfg.cell_deg)))
     # longitude cells shrink towards the poles: widen the reach there
     lon_reach = reach if rec.lat is None else math.ceil(reach / max(0.2, math.cos(math.radians(rec.lat))))
-    for d in days:
-        for dx in range(-reach, reach + 1):
-            for dy in range(-lon_reach, lon_reach + 1):
-                yield (rec.country, rec.event_type, d, cx + dx, cy + dy)
+    out += [("cell", cx + dx, cy + dy) for dx in range(-reach, reach + 1) for dy in range(-lon_reach, lon_reach + 1)]
+    return out
+
+
+def _lookups(rec: DedupRecord, cfg: DedupConfig) -> Iterator[BlockKey]:
+    """Every index key a record's candidates can be filed under."""
+    places = _place_lookups(rec, cfg)
+    reach_days = day_reach(rec, cfg)
+    for d in range(rec.day - reach_days, rec.day + reach_days + 1):
+        base = (rec.country, rec.family, d)
+        for place in places:
+            yield base + place
 
 
 def candidate_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
@@ -69,10 +106,12 @@ def candidate_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
     only_set = None if only is None else set(only)
     for i in wanted:
         rec = records[i]
-        for key in _neighbour_keys(rec, cfg):
+        seen: set[int] = set()
+        for key in _lookups(rec, cfg):
             for j in index.get(key, ()):
-                if j == i or records[j].doc == rec.doc:
+                if j == i or j in seen or records[j].doc == rec.doc:
                     continue
+                seen.add(j)
                 if only_set is not None and i not in only_set and j not in only_set:
                     continue
                 if j < i and (anchors is None or j in anchors) and _reaches(records[j], rec, cfg):
@@ -81,5 +120,5 @@ def candidate_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
 
 
 def _reaches(anchor: DedupRecord, rec: DedupRecord, cfg: DedupConfig) -> bool:
-    """Whether an anchor's day reach covers ``rec`` (cells are symmetric; day reach may not be)."""
+    """Whether an anchor's day reach covers ``rec`` (places are symmetric; day reach may not be)."""
     return day_reach(anchor, cfg) >= abs(anchor.day - rec.day)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,11 +13,11 @@ from sitrep.model.records import Event
 class DedupConfig:
     """Thresholds of the merge decision.
 
-    ``window_days``: dates further apart never merge; ``max_km``: places further apart never merge
-    (doubled when either place is only known to region precision, geo_precision >= 2);
-    ``max_span_days``: a cluster never spans more days than this (stops chaining);
+    ``window_days``: event dates further apart never merge (wider for week/month-precise dates);
+    ``max_km``: points further apart never merge (doubled when either is only near a place,
+    geo_precision 2); ``max_span_days``: a cluster never spans more days than this (stops chaining);
     ``cell_deg``: size of the blocking grid; ``threshold``: the pair score needed to merge;
-    ``notes_chars``: how much of the notes the text similarity reads.
+    ``notes_chars``: how much of the notes (with title and evidence sentences) the text similarity reads.
     """
 
     window_days: int = 1
@@ -27,9 +28,24 @@ class DedupConfig:
     notes_chars: int = 800
 
 
+# Event types that reports of one incident may disagree on (an air strike on a town is "Air/drone
+# strike" in one report, "Attack" on civilians in another); dedup compares events within a family.
+TYPE_FAMILY = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demonstrations", "Riots": "demonstrations", "Strategic developments": "strategic",
+}
+
+PlaceKind = str  # "point" | "name" | "region" | "country"
+
+
 @dataclass(slots=True)
 class DedupRecord:
-    """What the pair score reads of one event; ``doc`` is the report it came from."""
+    """What the pair score reads of one event; ``doc`` is the report it came from.
+
+    ``kind`` says how precise the place is: a ``point`` (coordinates of a town or site), a ``name``
+    only (no coordinates), a ``region`` (an admin1 area, or a town named like its admin1 such as
+    Idlib, which reports often use for the province) or the whole ``country``.
+    """
 
     key: str
     doc: str
@@ -44,6 +60,14 @@ class DedupRecord:
     location: str
     notes: str
     time_precision: int = 1  # ACLED: 1 the day, 2 the week, 3 the month
+    admin1: str = ""
+    kind: PlaceKind = "point"
+    fatalities: int = 0
+
+    @property
+    def family(self) -> str:
+        """The type family blocking and the hard type limit use."""
+        return TYPE_FAMILY.get(self.event_type, self.event_type)
 
 
 IMPRECISE_DAYS = {2: 7, 3: 31}  # how far apart a week- or month-precise date may be from another
@@ -54,17 +78,71 @@ def day_reach(rec: DedupRecord, cfg: DedupConfig) -> int:
     return max(cfg.window_days, IMPRECISE_DAYS.get(rec.time_precision, 0))
 
 
-def record_of(event: Event, key: str, doc: str, notes_chars: int = 600) -> DedupRecord:
-    """The dedup view of an event (notes cut to ``notes_chars`` for the text similarity)."""
+def fold(name: str) -> str:
+    """A place name folded for comparison: lower case, ASCII letters only ("Khān Shaykhūn" -> "khanshaykhun")."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", plain.lower())
+
+
+def _like(a: str, b: str) -> bool:
+    """Spelling variants of one name (Idlib / Idleb, Deir ez-Zor / Deir Ezzor)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(a, b) >= 80
+
+
+def place_kind(event: Event) -> PlaceKind:
+    """How precise an event's place is (see :class:`DedupRecord`)."""
+    country, admin1, location = fold(event.country or ""), fold(event.admin1 or ""), fold(event.location or "")
+    if event.latitude is None or event.longitude is None:
+        return "name" if location and location != country else "country" if admin1 == "" else "region"
+    if not location or location == country or (event.geo_precision >= 3 and not admin1):
+        return "country"
+    if event.geo_precision >= 3 or _like(location, admin1):
+        return "region"
+    return "point"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def context_of(event: Event, text: str, limit: int = 3) -> str:
+    """The sentences of the report that hold the event's evidence (at most ``limit``), in text order."""
+    if not text or not event.evidence:
+        return ""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    picked: list[tuple[int, int]] = []
+    for ev in sorted(event.evidence, key=lambda e: e.start):
+        if not 0 <= ev.start < len(text):
+            continue
+        start = max(b for b in bounds if b <= ev.start)
+        end = min((b for b in bounds if b > ev.start), default=len(text))
+        if (start, end) not in picked:
+            picked.append((start, end))
+    return " ".join(text[s:e].strip() for s, e in sorted(picked[:limit]))
+
+
+def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: str = "",
+              title: str = "") -> DedupRecord:
+    """The dedup view of an event; ``text``/``title`` of its report add the evidence sentences and the
+    title to what the text similarity reads (cut to ``notes_chars``)."""
     try:
         day = date.fromisoformat(event.event_date[:10]).toordinal()
     except ValueError:
         day = 0
     actors = frozenset(a.strip().lower() for a in (event.actor1, event.actor2) if a and a.strip())
+    words = " ".join(p for p in (title, event.notes or "", context_of(event, text)) if p)
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
         country=(event.country or "").strip().lower(), actors=actors, lat=event.latitude,
         lon=event.longitude, geo_precision=event.geo_precision or 3,
-        location=(event.location or "").strip().lower(), notes=(event.notes or "")[:notes_chars],
-        time_precision=event.time_precision or 1,
+        location=fold(event.location or ""), notes=words[:notes_chars],
+        time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
+        fatalities=max(0, event.fatalities or 0),
     )

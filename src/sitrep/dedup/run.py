@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.dedup.cluster import cluster
 from sitrep.dedup.merge import Canonical, merge_events
-from sitrep.dedup.records import IMPRECISE_DAYS, DedupConfig, record_of
+from sitrep.dedup.records import IMPRECISE_DAYS, TYPE_FAMILY, DedupConfig, record_of
 
 if TYPE_CHECKING:
     from sitrep.store.db import Store, StoredEvent
@@ -77,6 +77,12 @@ def _intervals(dates: list[tuple[str, int]]) -> list[tuple[str, str]]:
     return out
 
 
+def _family_types(event_type: str) -> list[str]:
+    """The event types dedup compares an event with (its type family, see ``TYPE_FAMILY``)."""
+    family = TYPE_FAMILY.get(event_type)
+    return [t for t, f in TYPE_FAMILY.items() if f == family] if family else [event_type]
+
+
 def dedup_incremental(store: Store, cfg: DedupConfig | None = None) -> DedupSummary:
     """Link events added since the last run: each joins an existing canonical event or starts one.
 
@@ -97,7 +103,8 @@ def dedup_incremental(store: Store, cfg: DedupConfig | None = None) -> DedupSumm
         month = max(IMPRECISE_DAYS.values())
         for start, end in _intervals(dates):
             vague = (_shift(start, -month), _shift(end, month))
-            existing.update(store.linked_candidates(country, etype, start, end, vague))
+            for kin in _family_types(etype):
+                existing.update(store.linked_candidates(country, kin, start, end, vague))
     old = [m for ms in existing.values() for m in ms]
     members = new + old
     groups = [[m.key for m in ms] for ms in existing.values()]

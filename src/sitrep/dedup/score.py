@@ -1,11 +1,13 @@
 """Pair score: how likely two event rows from different reports are the same real-world event.
 
-Hard limits first (same report, other type or country, dates or places too far apart: 0; a week- or
-month-precise date may be up to 7 or 31 days away). Then a weighted sum of evidence in [0, 1]: the
-date (same day 1, within the window 0.5, further but allowed by an imprecise date 0.3), the sub-event type,
-the place (close coordinates count fully only when both are precise: the same province says
-little), the actors (both named and equal 1, one side unnamed 0.3, disjoint 0) and the text
-(rare words shared by the notes, see :mod:`sitrep.dedup.text`).
+Hard limits first (same report, another type family or country, event dates or places too far apart:
+0; a week- or month-precise date may be up to 7 or 31 days away). Then a weighted sum of evidence in
+[0, 1]: the event date (same day 1, within the window 0.5, further but allowed by an imprecise date
+0.3), the type (same sub-event type 1, same type 0.5, same family 0.2), the place (the same town
+counts fully; a place known only to its province or country is compatible with the places inside it
+but says little), the identified actors (equal 1, one side unidentified 0.3, disjoint 0), the text
+(rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`) and,
+weakly, the fatality figures.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import math
 
 from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
 
-WEIGHTS = {"date": 0.15, "sub": 0.15, "geo": 0.2, "actors": 0.15, "text": 0.35}
+WEIGHTS = {"date": 0.15, "sub": 0.15, "geo": 0.2, "actors": 0.1, "text": 0.35, "fatalities": 0.05}
 TEXT_FULL = 0.3  # a weighted word overlap of 0.3 already counts as full text evidence
+COUNTRY_GEO, REGION_GEO = 0.1, 0.3  # a place only known to the country / to the admin1 area
+SAME_TOWN_KM = 2.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -27,25 +31,52 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
-    """Evidence from the places; 0 beyond the distance limit (the caller treats 0 as a veto)."""
+    """Evidence from the places; 0 when they cannot be one place (the caller treats 0 as a veto).
+
+    Places of different precision are compatible when the finer lies inside the coarser: anything
+    inside the country (weak, 0.1), anything inside a region's admin1 (0.3). Two points count by
+    distance (limit ``max_km``, doubled when either is only near a place); the same town (within 2 km
+    or the same name, both precise) is strong evidence.
+    """
+    if a.kind == "country" or b.kind == "country":
+        return COUNTRY_GEO
+    if a.kind == "region" or b.kind == "region":
+        return REGION_GEO if a.admin1 and a.admin1 == b.admin1 else 0.0
     coarse = max(a.geo_precision, b.geo_precision)
-    cap = 1.0 if coarse <= 1 else 0.6 if coarse == 2 else 0.3
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return cap if a.location and a.location == b.location else 0.0
+    cap = 1.0 if coarse <= 1 else 0.6
+    if a.kind == "name" or b.kind == "name":
+        return cap * 0.8 if a.location and a.location == b.location else 0.0
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     limit = cfg.max_km * (1.0 if coarse <= 1 else 2.0)
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if km > limit:
         return 0.0
+    if km <= SAME_TOWN_KM or (a.location and a.location == b.location):
+        return cap
     return max(0.05, cap * (1.0 - km / limit))
+
+
+def _named(actors: frozenset[str]) -> frozenset[str]:
+    """The identified actors (unidentified groups and civilians say nothing about identity)."""
+    return frozenset(a for a in actors if not a.startswith(("unidentified", "civilians", "protesters")))
 
 
 def actor_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """1 when the actor sets agree, 0.6 on partial overlap, 0.3 when a report names none, else 0."""
-    if not a or not b:
+    na, nb = _named(a), _named(b)
+    if not na or not nb:
         return 0.3
-    if a == b:
+    if na == nb:
         return 1.0
-    return 0.6 if a & b else 0.0
+    return 0.6 if na & nb else 0.0
+
+
+def fatality_similarity(a: int, b: int) -> float:
+    """Weak evidence from the tolls: close figures 1, within 3x 0.5, further apart 0; no figure 0.5."""
+    if a <= 0 or b <= 0:
+        return 0.5
+    ratio = min(a, b) / max(a, b)
+    return 1.0 if ratio >= 0.6 else 0.5 if ratio >= 0.33 else 0.0
 
 
 def text_similarity(a: str, b: str) -> float | None:
@@ -55,13 +86,20 @@ def text_similarity(a: str, b: str) -> float | None:
     return TextIndex([a, b]).similarity(0, 1)
 
 
+def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
+    """1 for the same sub-event type, 0.5 for the same event type, 0.2 for the same family."""
+    if a.sub_event_type == b.sub_event_type:
+        return 1.0
+    return 0.5 if a.event_type == b.event_type else 0.2
+
+
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
-    """A score in [0, 1]; 0 for pairs that can never merge (same report, other type, far apart).
+    """A score in [0, 1]; 0 for pairs that can never merge (same report, other type family, far apart).
 
     ``text``: the text similarity when already known (from a TextIndex); -1 computes it for the pair,
     None means no text to compare (neutral evidence 0.3).
     """
-    if a.doc == b.doc or a.event_type != b.event_type or a.country != b.country or not a.day or not b.day:
+    if a.doc == b.doc or a.family != b.family or a.country != b.country or not a.day or not b.day:
         return 0.0  # undated events (day 0) never merge: nothing says they are the same day
     gap = abs(a.day - b.day)
     if gap > max(day_reach(a, cfg), day_reach(b, cfg)):
@@ -72,9 +110,10 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
     sim = text_similarity(a.notes, b.notes) if text == -1.0 else text
     parts = {
         "date": 1.0 if gap == 0 else 0.5 if gap <= cfg.window_days else 0.3,
-        "sub": 1.0 if a.sub_event_type == b.sub_event_type else 0.0,
+        "sub": type_similarity(a, b),
         "geo": geo,
         "actors": actor_similarity(a.actors, b.actors),
         "text": 0.3 if sim is None else min(1.0, sim / TEXT_FULL),
+        "fatalities": fatality_similarity(a.fatalities, b.fatalities),
     }
     return sum(WEIGHTS[k] * v for k, v in parts.items())

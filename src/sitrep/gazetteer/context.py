@@ -61,7 +61,7 @@ def _item(text: str, start: int, end: int, lead: re.Pattern[str] | None = None) 
     return Item(s, s + len(name), name, (m.group("generic") or "").lower())
 
 
-_LEAD = re.compile(r"\s*(?:(?:in|near|at|outside|around)\s+(?:the\s+)?)?", re.I)
+_LEAD = re.compile(r"\s*(?:[^,]*\b(?:in|near|at|outside|around)\s+(?:the\s+)?)?", re.I)
 
 
 def _split_items(text: str, start: int, end: int) -> list[Item]:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +30,14 @@ _MAX_KEYS = 900  # stay under SQLite's variable limit
 def user_index_path(settings: Settings | None = None) -> Path:
     """Where ``sitrep gazetteer add`` keeps the user's imported places."""
     return (settings or Settings.from_env()).data_dir / "gazetteer" / "user.sqlite"
+
+
+def ascii_name(name: str) -> str:
+    """Admin names as conflict data write them: no accents or ayn/hamza marks ('Ma’rib' -> 'Marib')."""
+    if name.isascii():
+        return name
+    folded = unicodedata.normalize("NFKD", name.replace("’", "").replace("‘", "").replace("ʿ", "").replace("ʾ", ""))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 class Entry(NamedTuple):
@@ -205,7 +214,7 @@ class Gazetteer:
             if a2.startswith(prefix):
                 return name
         row = self.admin1.get(f"{cc}.{a1}")
-        return row[0] if row else ""
+        return ascii_name(row[0]) if row else ""
 
     def admin2_name(self, cc: str, a1: str, a2: str) -> str:
         """The admin2 name for GeoNames codes, '' when unknown (looked up once, then cached)."""
@@ -234,7 +243,7 @@ class Gazetteer:
         """The :class:`Place` for an entry, with ACLED country naming and admin names."""
         country = self.countries.get(e.cc)
         return Place(e.name, e.lat, e.lon, country.name if country else e.cc, e.cc,
-                     self.admin1_name(e.cc, e.a1), self.admin2_name(e.cc, e.a1, e.a2),
+                     self.admin1_name(e.cc, e.a1, e.a2), self.admin2_name(e.cc, e.a1, e.a2),
                      e.id if e.id < 2_000_000_000 else None, e.fclass, e.fcode, e.pop)
 
     # -- fuzzy ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.gazetteer.normalize import fold
-from sitrep.model import Article, Event, Toponym
+from sitrep.model import ActorMention, Article, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
 from sitrep.pipeline.incidents import Incident, group
@@ -104,7 +104,7 @@ class Extractor:
             published = stamp.value if stamp else None
         toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
         country = article.country or _main_country(toponyms) or ""
-        mentions = self._mentions(text, analysed, toponyms, published, country)
+        mentions = self._mentions(text, analysed, toponyms, published, article.country or "", country)
         if not mentions:
             return []
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
@@ -114,11 +114,15 @@ class Extractor:
         return merge_restatements([self._event(inc, doc) for inc in incidents])
 
     def _mentions(
-        self, text: str, analysed: Analysed, tops: list[Toponym], published: date | None, country: str
+        self,
+        text: str,
+        analysed: Analysed,
+        tops: list[Toponym],
+        published: date | None,
+        country: str,
+        doc_country: str,
     ) -> list[Mention]:
-        from sitrep.pipeline.dates import find_dates
-        from sitrep.pipeline.fatalities import find_casualties
-
+        """Event mentions of the body's clauses. ``country`` is the user's hint ('' if none)."""
         body = furniture.body_spans(text)
         datelines = furniture.dateline_spans(text)
         out = []
@@ -126,23 +130,33 @@ class Extractor:
             para = _paragraph(body, s)
             if para is None:
                 continue
-            trigs = self.triggers.find(text, s, e)
-            if not trigs or self._nonevent(text, s, e, trigs):
-                continue
-            dates = find_dates(text, published, s, e)
-            live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
-            if not live:
-                continue
-            day = event_date(dates, published)
-            when = day.value if day else published
-            m = Mention(s, e, para, live, dates=dates, date=day)
-            m.places = [t for t in tops if s <= t.start < e and _usable(t) and not _inside(t, datelines)]
-            if is_summary(text, m):
-                continue
-            m.actors = self.actors.find(text, country or None, when, s, e, implicit=True)
-            m.casualties = find_casualties(text, s, e)
-            out.append(m)
+            places = [t for t in tops if s <= t.start < e and _usable(t) and not _inside(t, datelines)]
+            where = country or next((t.place.country for t in places if t.place and t.place.country), doc_country)
+            m = self._mention(text, s, e, para, published, where, places)
+            if m is not None and not is_summary(text, m):
+                out.append(m)
         return out
+
+    def _mention(
+        self, text: str, s: int, e: int, para: int, published: date | None, country: str, places: list[Toponym]
+    ) -> Mention | None:
+        """The clause text[s:e] as an event mention, or None when it reports no new event."""
+        from sitrep.pipeline.dates import find_dates
+        from sitrep.pipeline.fatalities import find_casualties
+
+        trigs = self.triggers.find(text, s, e)
+        if not trigs or self._nonevent(text, s, e, trigs):
+            return None
+        dates = find_dates(text, published, s, e)
+        live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
+        if not live:
+            return None
+        day = event_date(dates, published)
+        m = Mention(s, e, para, live, dates=dates, date=day)
+        m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
+        m.places = [t for t in places if not _overlaps_actor(t, m.actors)]
+        m.casualties = find_casualties(text, s, e)
+        return m
 
     def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
         assert self.nonevents is not None
@@ -211,10 +225,16 @@ def _usable(t: Toponym) -> bool:
     return not t.place.feature_code.startswith("PCL")
 
 
+def _overlaps_actor(t: Toponym, actors: list[ActorMention]) -> bool:
+    """'Hamas' or 'Al Shabaab' read as a place: a named actor's span is not a toponym."""
+    return any(a.start < t.end and t.start < a.end and not a.implicit for a in actors)
+
+
 def _main_country(toponyms: list[Toponym]) -> str | None:
+    """The country most of the report's places (not demonyms: "pro-Palestinian") lie in."""
     counts: dict[str, int] = {}
     for t in toponyms:
-        if t.place is not None and t.place.country:
+        if t.kind == "place" and t.place is not None and t.place.country:
             counts[t.place.country] = counts.get(t.place.country, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 

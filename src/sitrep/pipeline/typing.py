@@ -165,11 +165,16 @@ class TextNormalizer:
         return stem(low)
 
 
-def ngram_features(tokens: Sequence[str]) -> list[str]:
-    """Unigrams and bigrams of a token list (with sentence-boundary markers for bigrams)."""
+def ngram_features(tokens: Sequence[str], anchors: frozenset[str] = frozenset()) -> list[str]:
+    """Unigrams and bigrams of a token list (with sentence-boundary markers for bigrams), plus one
+    ``a&b`` feature for each pair of ``anchors`` words present anywhere in the text (who did what:
+    "protest&kill", "takecontrol&rebel")."""
     feats = list(tokens)
     padded = ["<s>", *tokens, "</s>"]
     feats.extend(f"{a} {b}" for a, b in zip(padded, padded[1:], strict=False))
+    if anchors:
+        present = sorted(anchors.intersection(tokens))
+        feats.extend(f"{a}&{b}" for i, a in enumerate(present) for b in present[i + 1 :])
     return feats
 
 
@@ -192,6 +197,7 @@ class EventTyper:
         self._weights: np.ndarray | None = None
         self._bias: np.ndarray | None = None
         self._sqrt_norm = False
+        self._anchors: frozenset[str] = frozenset()
 
     # -- loading ---------------------------------------------------------------------------------
     def initialize(self) -> EventTyper:
@@ -234,6 +240,7 @@ class EventTyper:
         self._weights = weights
         self._bias = bias
         self._sqrt_norm = config.get("length_norm") == "sqrt"
+        self._anchors = frozenset(config.get("pair_anchors", ()))
 
     # -- prediction ------------------------------------------------------------------------------
     def scores(self, texts: Iterable[str]) -> np.ndarray:
@@ -262,7 +269,8 @@ class EventTyper:
         offsets: list[int] = []
         for text in texts:
             offsets.append(len(rows))
-            found = {index_get(f) for f in ngram_features(self._normalizer.tokens(text or ""))}
+            tokens = self._normalizer.tokens(text or "")
+            found = {index_get(f) for f in ngram_features(tokens, self._anchors)}
             found.discard(None)
             rows.extend(found)  # type: ignore[arg-type]
         return np.asarray(rows, dtype=np.int64), np.asarray(offsets, dtype=np.int64)

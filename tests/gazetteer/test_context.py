@@ -1,0 +1,81 @@
+"""Admin context chains, the country hint and admin1 naming, on tiny texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, Geoparser
+from sitrep.gazetteer.build import admin2_variants
+from sitrep.gazetteer.context import chains
+from sitrep.gazetteer.index import ascii_name
+
+
+@pytest.fixture(scope="module")
+def gp(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raiders hit Zorbaville (Tapoa, Est) at night.", [("Zorbaville", ""), ("Tapoa", ""), ("Est", "")]),
+        ("Fighting near Kin Lar village, Pale township (Yinmarbin district, Sagaing region).",
+         [("Kin Lar", "village"), ("Pale", "township"), ("Yinmarbin", "district"), ("Sagaing", "region")]),
+        ("Gunmen struck in Puerto Fakeo, Sinaloa, on Monday.", [("Puerto Fakeo", ""), ("Sinaloa", "")]),
+        ("Strikes in Lviv, Kyiv and Odesa.", []),
+        ("The army (FAMa) said so.", []),
+    ],
+)
+def test_chains_found(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [[(i.text, i.generic) for i in c] for c in chains(text)]
+    assert (found[0] if found else []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "written", "place", "precision"),
+    [
+        # an unknown village placed at the province named with it (ADM2 -> precision 2)
+        ("Gunmen attacked Zorbaville (Tapoa, Est) overnight.", "Burkina Faso", "Zorbaville",
+         "Province de la Tapoa", 2),
+        # an unknown village with only its region known -> the region's seat, precision 3
+        ("Troops burned Qwertyzay village (Nowhere township, Sagaing region).", "Myanmar", "Qwertyzay", "Sagaing", 3),
+        # a known town named with its state resolves inside that state
+        ("Gunmen killed two men in Ciudad Juarez, Chihuahua.", "Mexico", "Ciudad Juarez", "Ciudad Juárez", 1),
+    ],
+)
+def test_admin_context(gp: Geoparser, text: str, country: str, written: str, place: str, precision: int) -> None:
+    tops = [t for t in gp.toponyms(text, country=country) if t.text == written]
+    assert tops and tops[0].place is not None
+    assert tops[0].place.name == place and tops[0].precision == precision
+
+
+def test_hint_keeps_places_in_country(gp: Geoparser) -> None:
+    text = "Militants attacked Boni on Friday."
+    tops = [t for t in gp.toponyms(text, entities=[(19, 23, "GPE")], country="Mali") if t.place is not None]
+    assert all(t.place.iso2 == "ML" for t in tops if t.place is not None)
+
+
+def test_hint_yields_to_named_country(gp: Geoparser) -> None:
+    text = "Protesters marched in Paris, France, on Monday."
+    tops = [t for t in gp.toponyms(text, entities=[(22, 27, "GPE"), (29, 35, "GPE")], country="Germany")
+            if t.text == "Paris"]
+    assert tops and tops[0].place is not None and tops[0].place.iso2 == "FR"
+
+
+def test_split_admin1_names(gp: Geoparser) -> None:
+    tops = [t for t in gp.toponyms("A blast hit Lashio.", country="Myanmar") if t.text == "Lashio"]
+    assert tops and tops[0].place is not None and tops[0].place.admin1 == "Shan-North"
+
+
+@pytest.mark.parametrize(("name", "folded"), [("Ma’rib", "Marib"), ("Andalucía", "Andalucia"), ("Idlib", "Idlib")])
+def test_ascii_admin_names(name: str, folded: str) -> None:
+    assert ascii_name(name) == folded
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [("Province de la Tapoa", ["Tapoa"]), ("Kabupaten Mimika", ["Mimika"]), ("Kween District", ["Kween"]),
+     ("Rapides Parish", [])],
+)
+def test_admin2_variants(name: str, variants: list[str]) -> None:
+    assert admin2_variants(name) == variants
