@@ -1,6 +1,7 @@
 """Clusters: scored candidate pairs joined greedily, best first, under constraints.
 
-A cluster never holds two events of the same report (ACLED's unit rule already split them), never
+A cluster never holds two events of the same report (ACLED's unit rule already split them) -- except
+a vaguer re-mention of another event of the report (see :func:`remention_pairs`) --, never
 spans more than ``max_span_days``, and never joins events an analyst split apart; analyst merges
 are applied first and always hold.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.records import DedupConfig, DedupRecord
-from sitrep.dedup.score import pair_score
+from sitrep.dedup.score import actor_similarity, geo_similarity, pair_score
 from sitrep.dedup.text import TextIndex
 
 
@@ -68,9 +69,9 @@ class _Clusters:
             self.parent[i], i = root, self.parent[i]
         return root
 
-    def allowed(self, ra: int, rb: int, max_span: int) -> bool:
+    def allowed(self, ra: int, rb: int, max_span: int, same_report: bool = False) -> bool:
         a, b = self._get(ra), self._get(rb)
-        if a.docs & b.docs or a.span_with(b) > max_span:
+        if (a.docs & b.docs and not same_report) or a.span_with(b) > max_span:
             return False
         small, big = (a, b) if len(a.members) <= len(b.members) else (b, a)
         return not (big.forbidden and any(m in big.forbidden for m in small.members)) and not (
@@ -96,10 +97,41 @@ def _index_pairs(pos: dict[str, int], pairs: Iterable[tuple[str, str]]) -> list[
     return [(pos[a], pos[b]) for a, b in pairs if a in pos and b in pos]
 
 
-def score_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
-                only: Sequence[int] | None = None) -> list[tuple[float, int, int]]:
-    """Candidate pairs that reach the threshold, best first."""
-    index = TextIndex([r.notes for r in records])
+_COARSENESS = {"point": 0, "name": 0, "region": 1, "country": 2}
+
+
+def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tuple[int, int]]:
+    """(coarse, fine) index pairs of one report: a vaguer re-mention of another event of the same report.
+
+    Extractors often give one incident twice, once at the place the report names ("an explosion in
+    Ariha") and once country- or province-wide ("a blast in Syria"). A coarse event joins the finer
+    event of its report that lies inside its place, on the same day, of the same type family, with
+    compatible actors -- only when exactly one such finer event exists (otherwise it is ambiguous).
+    """
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        by_doc.setdefault(r.doc, []).append(i)
+    out = []
+    for idx in by_doc.values():
+        if len(idx) < 2:
+            continue
+        for i in idx:
+            a = records[i]
+            finer = [j for j in idx if _COARSENESS[records[j].kind] < _COARSENESS[a.kind] and _remention(a, records[j], cfg)]
+            if len(finer) == 1:
+                out.append((i, finer[0]))
+    return out
+
+
+def _remention(coarse: DedupRecord, fine: DedupRecord, cfg: DedupConfig) -> bool:
+    return (coarse.family == fine.family and coarse.country == fine.country and coarse.day == fine.day != 0
+            and geo_similarity(coarse, fine, cfg) > 0 and actor_similarity(coarse.actors, fine.actors) > 0)
+
+
+def score_pairs(records: Sequence[DedupRecord], cfg: DedupConfig, only: Sequence[int] | None = None,
+                index: TextIndex | None = None) -> list[tuple[float, int, int]]:
+    """Candidate pairs that reach the threshold, best first (``index``: the records' TextIndex)."""
+    index = index or TextIndex([r.notes for r in records])
     scored = []
     for i, j in candidate_pairs(records, cfg, only):
         s = pair_score(records[i], records[j], cfg, index.similarity(i, j))
@@ -107,6 +139,17 @@ def score_pairs(records: Sequence[DedupRecord], cfg: DedupConfig,
             scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], records[t[1]].key, records[t[2]].key))  # order-free ties
     return scored
+
+
+LINK_SAMPLE = 20  # members per side the average link reads (clusters are rarely larger)
+
+
+def average_link(a: Sequence[int], b: Sequence[int], records: Sequence[DedupRecord], cfg: DedupConfig,
+                 index: TextIndex) -> float:
+    """Mean pair score between the members of two clusters (vetoed pairs count 0)."""
+    a, b = a[:LINK_SAMPLE], b[:LINK_SAMPLE]
+    total = sum(pair_score(records[i], records[j], cfg, index.similarity(i, j)) for i in a for j in b)
+    return total / (len(a) * len(b))
 
 
 def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
@@ -130,13 +173,23 @@ def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
         if ri != rj:
             uf.union(ri, rj)
     span = cfg.max_span_days
+    for i, j in remention_pairs(records, cfg):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri != rj and uf.allowed(ri, rj, span, same_report=True):
+            uf.union(ri, rj)
     for group in groups:
         for i, j in _index_pairs(pos, ((group[0], k) for k in group[1:])):
             ri, rj = uf.find(i), uf.find(j)
             if ri != rj and uf.allowed(ri, rj, 10**9):
                 uf.union(ri, rj)
-    for _, i, j in score_pairs(records, cfg, only):
+    index = TextIndex([r.notes for r in records])
+    for _, i, j in score_pairs(records, cfg, only, index):
         ri, rj = uf.find(i), uf.find(j)
-        if ri != rj and uf.allowed(ri, rj, span):
-            uf.union(ri, rj)
+        if ri == rj or not uf.allowed(ri, rj, span):
+            continue
+        a, b = uf.clusters.get(ri), uf.clusters.get(rj)
+        if a and b and len(a.members) * len(b.members) > 1 and (
+                average_link(a.members, b.members, records, cfg, index) < cfg.link_threshold):
+            continue  # joined by one strong pair but unlike the rest of the cluster: no chaining
+        uf.union(ri, rj)
     return uf.groups()

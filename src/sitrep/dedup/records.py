@@ -17,6 +17,7 @@ class DedupConfig:
     ``max_km``: points further apart never merge (doubled when either is only near a place,
     geo_precision 2); ``max_span_days``: a cluster never spans more days than this (stops chaining);
     ``cell_deg``: size of the blocking grid; ``threshold``: the pair score needed to merge;
+    ``link_threshold``: the mean pair score two clusters need to join (average link, stops chaining);
     ``notes_chars``: how much of the notes (with title and evidence sentences) the text similarity reads.
     """
 
@@ -26,6 +27,7 @@ class DedupConfig:
     cell_deg: float = 0.5
     threshold: float = 0.55
     notes_chars: int = 800
+    link_threshold: float = 0.35
 
 
 # Event types that reports of one incident may disagree on (an air strike on a town is "Air/drone
@@ -62,7 +64,6 @@ class DedupRecord:
     time_precision: int = 1  # ACLED: 1 the day, 2 the week, 3 the month
     admin1: str = ""
     kind: PlaceKind = "point"
-    fatalities: int = 0
 
     @property
     def family(self) -> str:
@@ -144,5 +145,4 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         lon=event.longitude, geo_precision=event.geo_precision or 3,
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
-        fatalities=max(0, event.fatalities or 0),
     )

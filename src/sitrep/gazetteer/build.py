@@ -219,9 +219,11 @@ def add_admin_areas(conn: sqlite3.Connection, cities: list[GeoRow], admin1: Path
         cc, code = key.split(".", 1)
         rows.append(GeoRow(gid, shown, ascii_name, alts, lat, lon, "A", "ADM1", cc, code, "",
                            sum(t.pop for t in towns)))
+    centres1 = {f"{r.cc}.{r.a1}": (r.lat, r.lon) for r in rows}
     for key, name, ascii_name, gid in read_admin_codes(admin2):
         towns = members2.get(key)
         if not towns:
+            _unplaced_admin2(rows, key, name, ascii_name, gid, centres1)
             continue
         lat, lon = _centroid([(t.lat, t.lon) for t in towns])
         conn.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?,?)", (key, name, gid, lat, lon))
@@ -229,6 +231,18 @@ def add_admin_areas(conn: sqlite3.Connection, cities: list[GeoRow], admin1: Path
         alts = tuple(v for n in {name, ascii_name} for v in admin2_variants(n))
         rows.append(GeoRow(gid, name, ascii_name, alts, lat, lon, "A", "ADM2", cc, a1, a2, sum(t.pop for t in towns)))
     insert_places(conn, rows)
+
+
+def _unplaced_admin2(rows: list[GeoRow], key: str, name: str, ascii_name: str, gid: int,
+                     centres1: dict[str, tuple[float, float]]) -> None:
+    """An ADM2 area with no town in the dump: resolvable by name, placed at its ADM1's centre with
+    feature code ADM2X (so it reports the right admin1 at province precision)."""
+    cc, a1, a2 = key.split(".", 2)
+    centre = centres1.get(f"{cc}.{a1}")
+    if centre is None:
+        return
+    alts = tuple(v for n in {name, ascii_name} for v in admin2_variants(n))
+    rows.append(GeoRow(gid, name, ascii_name, alts, centre[0], centre[1], "A", "ADM2X", cc, a1, a2, 0))
 
 
 def add_countries(conn: sqlite3.Connection, country_info: Path) -> None:

@@ -131,9 +131,9 @@ def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
     if g in _ADM1_GENERIC or (last and not g):
         order = {"ADM1": 0, "ADM2": 1}
     elif g in _AREA_GENERIC:
-        order = {"ADM2": 0}
+        order = {"ADM2": 0, "ADM2X": 1}
     else:
-        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "ADM2": 1}
+        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "ADM2": 1, "ADM2X": 2}
     return (order.get(e.fcode, 2 if e.fclass == "P" else 3), -e.pop)
 
 
@@ -150,7 +150,7 @@ def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> 
             continue
         best = min(cands, key=lambda e: _context_rank(e, it, i == len(ctx) - 1))
         a1 = best.a1
-        if best.fcode == "ADM2":
+        if best.fcode in ("ADM2", "ADM2X"):
             a2 = best.a2
         specific = best
     if specific is None:

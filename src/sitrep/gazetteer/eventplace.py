@@ -32,6 +32,7 @@ WEIGHTS = {
     "metonym": -0.84,
     "admin_context": -0.86,
     "first": 0.75,
+    "with_context": 1.0,  # set by hand (not fitted): "X (Y, Z)", "X village, Y township": ACLED-style notes
 }
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|outside|into|inside|across|around|outskirts of|north of|south of|east of|west of)"
@@ -41,6 +42,9 @@ _LOCATIVE = re.compile(
 _OF = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 _FROM_TO = re.compile(r"\b(?:from|to|toward|towards)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 _CONTEXT_GAP = re.compile(r"^\s*[,(]\s*$")
+_WITH_CONTEXT = re.compile(
+    r"^(?:\s+(?:village|town|city|township|district|area|camp|locality|neighbou?rhood))?\s*(?:\(|,\s*(?=[A-Z]))"
+)
 
 
 def cues(text: str, t: Toponym, places: Sequence[Toponym], anchor: tuple[int, int] | None) -> dict[str, float]:
@@ -56,12 +60,25 @@ def cues(text: str, t: Toponym, places: Sequence[Toponym], anchor: tuple[int, in
         "metonym": float(t.kind == "metonym"),
         "admin_context": float(any(o.end <= t.start and _CONTEXT_GAP.match(text[o.end : t.start]) for o in places)),
         "first": float(t is places[0]),
+        "with_context": float(_has_context(text, t, places)),
     }
     if anchor is not None:
         gap = t.start - anchor[1] if t.start >= anchor[1] else anchor[0] - t.end
         out["distance"] = min(abs(gap), 200) / 100
         out["after"] = float(t.start >= anchor[1])
     return out
+
+
+def _has_context(text: str, t: Toponym, places: Sequence[Toponym]) -> bool:
+    """A town or village written with its admin areas right after it ("X (Y, Z)", "X, Province")."""
+    if t.place is None or t.place.feature_code in ("PCLI", "ADM1") or t.kind != "place":
+        return False
+    m = _WITH_CONTEXT.match(text[t.end : t.end + 20])
+    if m is None:
+        return False
+    nxt = next((o for o in places if o.start >= t.end), None)
+    return nxt is not None and nxt.start - t.end <= m.end() + 2 and nxt.place is not None \
+        and nxt.place.feature_class == "A"
 
 
 def event_place_scores(

@@ -18,7 +18,7 @@ from sitrep.gazetteer.index import Entry, Gazetteer
 from sitrep.gazetteer.normalize import ARTICLES, norm, skeleton
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, resolve, softmax
-from sitrep.model import Place, Toponym
+from sitrep.model import Toponym
 from sitrep.model.records import ToponymKind
 
 _NEAR_BEFORE = re.compile(
@@ -53,7 +53,7 @@ _GENERIC_WORDS = frozenset({
     "the", "city", "town", "village", "district", "subdistrict", "sub", "province", "governorate", "region", "county",
     "area", "municipality", "township", "camp", "state", "oblast", "department", "prefecture", "commune", "division",
 })
-_REGION_CODES = frozenset({"ADM1", "PCLI", "RGN", "DSRT", "CONT", "OCN", "SEA", "GULF", "ISL", "AREA"})
+_REGION_CODES = frozenset({"ADM1", "ADM2X", "PCLI", "RGN", "DSRT", "CONT", "OCN", "SEA", "GULF", "ISL", "AREA"})
 _BIG_CODES = frozenset({"PCLI", "ADM1", "CONT", "OCN", "RGN"})
 
 
@@ -146,20 +146,14 @@ class Geoparser:
 
     def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
         """The toponym of a chain's name: its own place (precision as usual) or a context place
-        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat)."""
+        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its centre: on conflict notes
+        the centre of its towns lay nearer the events than the seat)."""
         span = Span(item.start, item.end, item.text, "")
         if own:
             return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.9,
                            _precision(text, span, entry))
-        place: Place = self.gazetteer.place(entry)
-        precision = 2
-        if entry.fcode == "ADM1":
-            precision = 3
-            seat = self.gazetteer.admin1.get(f"{entry.cc}.{entry.a1}", (None,) * 5)[4]
-            seat_entry = self.gazetteer.entries_by_id([seat]).get(seat) if seat else None
-            if seat_entry is not None:
-                place = self.gazetteer.place(seat_entry)
-        return Toponym(item.start, item.end, item.text, place, "place", 0.5, precision)
+        precision = 3 if entry.fcode in ("ADM1", "ADM2X") else 2
+        return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.5, precision)
 
     # -- recognition ---------------------------------------------------------------------------
     def _mentions(self, text: str, entities: Sequence[Entity] | None, hint: str | None = None) -> list[Mention]:

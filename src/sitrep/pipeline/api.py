@@ -19,7 +19,14 @@ from sitrep.model import ActorMention, Article, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
 from sitrep.pipeline.incidents import Incident, group
-from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis, is_summary
+from sitrep.pipeline.mentions import (
+    Mention,
+    event_date,
+    is_background,
+    is_irrealis,
+    is_referential,
+    is_summary,
+)
 from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
 
@@ -152,7 +159,7 @@ class Extractor:
         if not live:
             return None
         day = event_date(dates, published)
-        m = Mention(s, e, para, live, dates=dates, date=day)
+        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live))
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         m.places = [t for t in places if not _overlaps_actor(t, m.actors)]
         m.casualties = find_casualties(text, s, e)

@@ -171,7 +171,7 @@ def merge_restatements(events: list[Event]) -> list[Event]:
     non-zero toll (a headline and its lead placed at a city and at a village). The event with
     the finer place and higher confidence stays."""
     kept: list[Event] = []
-    for ev in sorted(events, key=lambda e: (e.geo_precision, -e.confidence)):
+    for ev in sorted(events, key=lambda e: (not _dated(e), e.geo_precision, -e.confidence)):
         if not any(_restates(ev, k) for k in kept):
             kept.append(ev)
     order = {id(e): i for i, e in enumerate(events)}
@@ -179,5 +179,15 @@ def merge_restatements(events: list[Event]) -> list[Event]:
 
 
 def _restates(a: Event, b: Event) -> bool:
-    same = a.event_date == b.event_date and a.event_type == b.event_type
-    return same and a.fatalities > 0 and a.fatalities == b.fatalities and a.country == b.country
+    """Same type and toll, and the same day, or days apart where one day was only assumed
+    (the lead gives no date, a later paragraph does)."""
+    if a.event_type != b.event_type or a.fatalities == 0 or a.fatalities != b.fatalities or a.country != b.country:
+        return False
+    if a.event_date == b.event_date:
+        return True
+    undated = not _dated(a) or not _dated(b)
+    return undated and abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days) <= 3
+
+
+def _dated(e: Event) -> bool:
+    return any(ev.field == "event_date" for ev in e.evidence)

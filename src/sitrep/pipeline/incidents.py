@@ -46,8 +46,9 @@ def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], publishe
         places = places_of.get(m.start, [])
         last = incidents[-1] if incidents else None
         story_date = m.date or story_date
-        if not places and m.date is None and last is not None:
+        if (not places or m.referential) and m.date is None and last is not None:
             _add(last, m)
+            _refine(last, places)
             continue
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
         date_ = m.date or (ctx.date if ctx else None) or story_date
@@ -55,6 +56,12 @@ def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], publishe
         for p in targets:
             _place_into(incidents, m, p, date_, published, inherited=not places)
     return fold_containers(incidents, published)
+
+
+def _refine(inc: Incident, places: list[Toponym]) -> None:
+    """A later "the attack took place in X" makes a vaguer incident place precise."""
+    if places and (inc.place is None or inc.place.precision > places[0].precision):
+        inc.place, inc.place_inherited = places[0], False
 
 
 def _add(inc: Incident, m: Mention) -> None:

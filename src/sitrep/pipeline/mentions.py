@@ -49,6 +49,7 @@ class Mention:
     casualties: list[Casualty] = field(default_factory=list)
     date: DateMention | None = None
     inherited_place: bool = False
+    referential: bool = False
 
     @property
     def anaphoric(self) -> bool:
@@ -57,11 +58,22 @@ class Mention:
 
 
 def event_date(dates: list[DateMention], published: date | None) -> DateMention | None:
-    """The date of the reported event: the first day- or week-precise date not after publication."""
+    """The date of the reported event: the first day-precise date not after publication, or a
+    week the text states ("around 12 April"); "last week" only points back to an earlier report."""
     for d in dates:
-        if d.precision <= 2 and (published is None or d.value <= published):
+        stated = d.precision == 1 or (d.precision == 2 and not d.relative)
+        if stated and (published is None or d.value <= published):
             return d
     return None
+
+
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def is_referential(text: str, triggers: list[Trigger]) -> bool:
+    """Every trigger is a definite noun phrase ("comment on the attack", "the killings took
+    place"): the clause refers to an event already reported rather than reporting a new one."""
+    return all(_DETERMINER.search(text[max(0, t.start - 25) : t.start]) for t in triggers)
 
 
 def is_background(dates: list[DateMention], published: date | None, text: str, trig: Trigger, start: int) -> bool:
@@ -107,7 +119,7 @@ def is_summary(text: str, m: Mention) -> bool:
     or a sentence dated only by a month or year ("earlier this month"): not a new event."""
     if _SUMMARY.search(text, m.start, m.end):
         return True
-    if m.date is None and any(d.precision >= 3 for d in m.dates):
+    if m.date is None and any(d.precision >= 3 or d.relative and d.precision == 2 for d in m.dates):
         return True
     return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
 

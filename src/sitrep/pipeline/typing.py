@@ -111,6 +111,14 @@ class TextNormalizer:
     stopwords: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _starts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        """Index the phrases by first word (with their lengths, longest first) for a fast scan."""
+        lengths: dict[str, set[int]] = {}
+        for key in self.phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._starts = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
 
     def tokens(self, text: str) -> list[str]:
         """The normalised tokens of ``text``."""
@@ -129,10 +137,11 @@ class TextNormalizer:
     def _merge_phrases(self, words: list[str]) -> list[str]:
         """Greedy longest-first replacement of known multi-word phrases (and single-word aliases)."""
         out: list[str] = []
-        phrases = self.phrases
+        phrases, starts = self.phrases, self._starts
         i, n = 0, len(words)
         while i < n:
-            for size in (3, 2, 1):
+            sizes = starts.get(words[i], ())
+            for size in sizes:
                 canon = phrases.get(tuple(words[i : i + size])) if i + size <= n else None
                 if canon is not None:
                     out.append(canon)
