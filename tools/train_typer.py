@@ -381,6 +381,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--keep-min", type=int, default=3)
     ap.add_argument("--sent-prob", type=float, default=0.5)
     ap.add_argument("--no-sentences", action="store_true")
+    ap.add_argument("--sent-copies", type=int, default=1, help="weight of the sentence examples")
     ap.add_argument("--no-stop", action="store_true")
     ap.add_argument("--no-mask", action="store_true")
     ap.add_argument("--no-pairs", action="store_true", help="no anchor-pair features")
@@ -423,7 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = EventTyper(args.out).initialize()
         sents = sentence_examples(notes, first, args.sent_prob)
         print(f"first pass: {len(base)} examples; adding {len(sents)} note sentences", file=sys.stderr)
-        examples += sents
+        examples += sents * args.sent_copies
         vocab, weights, bias = train_model(examples, normalizer, args)
     meta = training_meta(args, notes, examples)
     save(args.out, norm, vocab, weights, bias, meta)

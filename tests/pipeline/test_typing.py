@@ -122,7 +122,7 @@ def test_batch_does_not_change_results(typer_: EventTyper) -> None:
         # Places and dates must not matter: the same sentence in another country.
         ("On 3 March 2031, in Northtown, Freedonia, troops shelled the village.",
          "Shelling/artillery/missile attack"),
-        pytest.param("Security forces shot and killed protesters during the rally.",
+        pytest.param("Police opened fire on unarmed demonstrators, killing three.",
                      "Excessive force against protesters", marks=pytest.mark.xfail(reason="known gap")),
         pytest.param("Police arrested the opposition leader at his home.", "Arrests",
                      marks=pytest.mark.xfail(reason="known gap: 'police' pulls to protest types")),

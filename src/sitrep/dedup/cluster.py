@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.records import DedupConfig, DedupRecord
-from sitrep.dedup.score import actor_similarity, geo_similarity, pair_score
+from sitrep.dedup.score import actor_similarity, geo_similarity, pair_score, type_similarity
 from sitrep.dedup.text import TextIndex
 
 
@@ -106,7 +106,8 @@ def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tu
     Extractors often give one incident twice, once at the place the report names ("an explosion in
     Ariha") and once country- or province-wide ("a blast in Syria"). A coarse event joins the finer
     event of its report that lies inside its place, on the same day, of the same type family, with
-    compatible actors -- only when exactly one such finer event exists (otherwise it is ambiguous).
+    compatible actors -- only when exactly one such finer event exists, or one of the closest type
+    (otherwise it is ambiguous).
     """
     by_doc: dict[str, list[int]] = {}
     for i, r in enumerate(records):
@@ -118,6 +119,9 @@ def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tu
         for i in idx:
             a = records[i]
             finer = [j for j in idx if _COARSENESS[records[j].kind] < _COARSENESS[a.kind] and _remention(a, records[j], cfg)]
+            if len(finer) > 1:  # several candidates: keep those of the closest type
+                best = max(type_similarity(a, records[j]) for j in finer)
+                finer = [j for j in finer if type_similarity(a, records[j]) == best]
             if len(finer) == 1:
                 out.append((i, finer[0]))
     return out

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sitrep.model.records import Event
 
@@ -21,11 +23,11 @@ class DedupConfig:
     ``notes_chars``: how much of the notes (with title and evidence sentences) the text similarity reads.
     """
 
-    window_days: int = 1
+    window_days: int = 2
     max_km: float = 25.0
     max_span_days: int = 2
     cell_deg: float = 0.5
-    threshold: float = 0.55
+    threshold: float = 0.6
     notes_chars: int = 800
     link_threshold: float = 0.35
 
@@ -79,10 +81,9 @@ def day_reach(rec: DedupRecord, cfg: DedupConfig) -> int:
     return max(cfg.window_days, IMPRECISE_DAYS.get(rec.time_precision, 0))
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A place name folded for comparison: lower case, ASCII letters only ("Khān Shaykhūn" -> "khanshaykhun")."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", plain.lower())
 

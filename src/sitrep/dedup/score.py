@@ -102,7 +102,7 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
         return 0.0
     sim = text_similarity(a.notes, b.notes) if text == -1.0 else text
     parts = {
-        "date": 1.0 if gap == 0 else 0.5 if gap <= cfg.window_days else 0.3,
+        "date": 1.0 - gap / (cfg.window_days + 1) if gap <= cfg.window_days else 0.3,
         "sub": type_similarity(a, b),
         "geo": geo,
         "actors": actor_similarity(a.actors, b.actors),

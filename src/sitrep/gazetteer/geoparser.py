@@ -252,7 +252,8 @@ class Geoparser:
         if abbr and ("." in span.text or len(span.text) > 2):
             entry = self.gazetteer.admin1_entry(abbr)
             return [entry] if entry else []
-        named = next((found[k] for k in span.keys if found.get(k)), [])
+        named = next((found[k] for k in span.keys if any(e.fcode != "ADM2X" for e in found.get(k, []))), [])
+        named = [e for e in named if e.fcode != "ADM2X"]  # areas of unknown position: admin context only
         entries = self._country_entry(span.key) + named
         if len(entries) > 60:
             entries = sorted(entries, key=lambda e: -e.pop)[:60]

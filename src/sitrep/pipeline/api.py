@@ -115,7 +115,7 @@ class Extractor:
         if not mentions:
             return []
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
-        incidents = group(mentions, places_of, published)
+        incidents = group(mentions, places_of, published, main_place(text, toponyms, country))
         all_actors = [a for m in mentions for a in m.actors]
         doc = DocContext(text, published, country, main_agent(all_actors))
         return merge_restatements([self._event(inc, doc) for inc in incidents])
@@ -230,6 +230,17 @@ def _usable(t: Toponym) -> bool:
     if t.text.isupper() and len(t.text) <= 4 and fold(t.text) != fold(t.place.name):
         return False  # an acronym ("DRG") read as a place name it resembles
     return not t.place.feature_code.startswith("PCL")
+
+
+def main_place(text: str, toponyms: list[Toponym], country: str) -> Toponym | None:
+    """The report's main place: the first usable place of its body in its main country."""
+    body = furniture.body_spans(text)
+    datelines = furniture.dateline_spans(text)
+    for t in toponyms:
+        in_country = t.place is not None and (not country or t.place.country == country)
+        if in_country and _usable(t) and _paragraph(body, t.start) is not None and not _inside(t, datelines):
+            return t
+    return None
 
 
 def _overlaps_actor(t: Toponym, actors: list[ActorMention]) -> bool:

@@ -38,8 +38,14 @@ class Incident:
         return self.date.value if self.date else published
 
 
-def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], published: date | None) -> list[Incident]:
-    """Incidents in document order. ``places_of`` maps a mention's start to its event places."""
+def group(
+    mentions: list[Mention],
+    places_of: dict[int, list[Toponym]],
+    published: date | None,
+    default_place: Toponym | None = None,
+) -> list[Incident]:
+    """Incidents in document order. ``places_of`` maps a mention's start to its event places;
+    ``default_place`` (the report's main place) stands in when no sentence before names one."""
     incidents: list[Incident] = []
     story_date: DateMention | None = None  # the last day the narrative named
     for m in mentions:
@@ -52,7 +58,7 @@ def group(mentions: list[Mention], places_of: dict[int, list[Toponym]], publishe
             continue
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
         date_ = m.date or (ctx.date if ctx else None) or story_date
-        targets: list[Toponym | None] = list(places) or [ctx.place if ctx else None]
+        targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
         for p in targets:
             _place_into(incidents, m, p, date_, published, inherited=not places)
     return fold_containers(incidents, published)
