@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -25,8 +26,8 @@ from sitrep.model.records import Evidence
 CFG = DedupConfig()
 
 
-def rec(doc: str, **kw: Any) -> DedupRecord:
-    return record_of(make_event(**kw), key=f"{doc}-k", doc=doc)
+def rec(doc: str, geo_precision: int = 1, **kw: Any) -> DedupRecord:
+    return record_of(replace(make_event(**kw), geo_precision=geo_precision), key=f"{doc}-k", doc=doc)
 
 
 @pytest.mark.parametrize(("b_kwargs", "same"), [
@@ -34,14 +35,18 @@ def rec(doc: str, **kw: Any) -> DedupRecord:
     ({"date": "2024-03-02"}, True),  # next day
     ({"lat": 35.83, "lon": 36.63}, True),  # 3 km away
     ({"actor1": "", "actor2": ""}, True),  # second report names no actors
+    ({"date": "2024-03-03"}, True),  # two days later, same town and wording
     ({"date": "2024-03-04"}, False),  # outside the date window
     ({"lat": 36.2, "lon": 37.15, "location": "Aleppo"}, False),  # 60 km away
-    ({"etype": "Battles", "sub": "Armed clash"}, False),  # another event type
+    ({"etype": "Battles", "sub": "Armed clash"}, True),  # another type of the same family, all else equal
+    ({"etype": "Protests", "sub": "Peaceful protest"}, False),  # another type family
+    ({"lat": 35.0, "lon": 38.0, "location": "Syria", "geo_precision": 3}, True),  # only known country-wide
+    ({"lat": 35.93, "lon": 36.63, "location": "Idleb", "admin1": "Idleb", "geo_precision": 3}, True),  # province
     ({"actor1": "IS (Islamic State)", "actor2": "Military Forces of Turkey (2002-)",
       "notes": "Clashes erupted between the two sides", "sub": "Air/drone strike"}, False),
 ])
 def test_pair_decision(b_kwargs: dict, same: bool) -> None:
-    a, b = rec("r1"), rec("r2", **b_kwargs)
+    a, b = rec("r1", admin1="Idleb"), rec("r2", **{"admin1": "Idleb", **b_kwargs})
     assert (pair_score(a, b, CFG) >= CFG.threshold) is same
 
 

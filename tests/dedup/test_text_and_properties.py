@@ -58,19 +58,31 @@ def test_dedup_partitions_and_is_idempotent(reports: list[tuple[int, int, str]])
         assert len(days) <= DedupConfig().max_span_days + 1
 
 
-record_spec = st.tuples(st.integers(0, 40), st.sampled_from([1, 1, 2, 3]), st.floats(35.0, 36.5), st.floats(36.0, 37.5))
+record_spec = st.tuples(st.integers(0, 40), st.sampled_from([1, 1, 2, 3]), st.floats(35.0, 36.5), st.floats(36.0, 37.5),
+                        st.sampled_from(["point", "point", "region", "country", "name"]),
+                        st.sampled_from(["Idleb", "Hama"]),
+                        st.sampled_from(["Explosions/Remote violence", "Battles", "Protests"]))
+PLACE = {"point": {}, "region": {"location": "Idleb", "geo_precision": 3}, "name": {"lat": None, "lon": None},
+         "country": {"location": "Syria", "geo_precision": 3}}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(record_spec, min_size=2, max_size=30), st.data())
 def test_blocking_misses_no_pair_and_repeats_none(specs: list, data: st.DataObject) -> None:
+    """Every pair the score can merge is a candidate, whatever the precision of the places and dates."""
+    from dataclasses import replace
     from itertools import combinations
 
     from sitrep.dedup import pair_score
 
     cfg = DedupConfig()
-    recs = [record_of(make_event(date=f"2024-{1 + d // 28:02d}-{1 + d % 28:02d}", time_precision=p, lat=la, lon=lo),
-                      f"k{i}", f"doc{i}") for i, (d, p, la, lo) in enumerate(specs)]
+    recs = []
+    for i, (d, p, la, lo, kind, admin1, etype) in enumerate(specs):
+        place = {"lat": la, "lon": lo, "location": f"Town{i % 4}", "geo_precision": 1, **PLACE[kind]}
+        precision = place.pop("geo_precision")
+        ev = make_event(date=f"2024-{1 + d // 28:02d}-{1 + d % 28:02d}", time_precision=p, admin1=admin1,
+                        etype=etype, **place)
+        recs.append(record_of(replace(ev, geo_precision=precision), f"k{i}", f"doc{i}"))
     only = data.draw(st.none() | st.lists(st.integers(0, len(recs) - 1), unique=True))
     got = list(candidate_pairs(recs, cfg, only))
     assert len(got) == len(set(got)) and all(i < j for i, j in got)

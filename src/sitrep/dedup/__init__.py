@@ -16,8 +16,8 @@ from sitrep.dedup.score import haversine_km, pair_score
 from sitrep.model.records import Event
 
 __all__ = [
-    "TYPE_FAMILY", "Canonical", "DedupConfig", "DedupRecord", "candidate_pairs", "context_of", "cluster", "conservative_fatalities",
-    "deduplicate", "haversine_km", "merge_events", "pair_score", "record_of", "score_pairs",
+    "TYPE_FAMILY", "Canonical", "DedupConfig", "DedupRecord", "candidate_pairs", "cluster", "conservative_fatalities",
+    "context_of", "deduplicate", "haversine_km", "merge_events", "pair_score", "record_of", "score_pairs",
 ]
 
 

@@ -118,7 +118,8 @@ def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tu
             continue
         for i in idx:
             a = records[i]
-            finer = [j for j in idx if _COARSENESS[records[j].kind] < _COARSENESS[a.kind] and _remention(a, records[j], cfg)]
+            finer = [j for j in idx
+                     if _COARSENESS[records[j].kind] < _COARSENESS[a.kind] and _remention(a, records[j], cfg)]
             if len(finer) > 1:  # several candidates: keep those of the closest type
                 best = max(type_similarity(a, records[j]) for j in finer)
                 finer = [j for j in finer if type_similarity(a, records[j]) == best]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.dedup.cluster import cluster
 from sitrep.dedup.merge import Canonical, merge_events
-from sitrep.dedup.records import IMPRECISE_DAYS, TYPE_FAMILY, DedupConfig, record_of
+from sitrep.dedup.records import IMPRECISE_DAYS, TYPE_FAMILY, DedupConfig, DedupRecord, record_of
 
 if TYPE_CHECKING:
     from sitrep.store.db import Store, StoredEvent
@@ -37,10 +37,37 @@ def _source_labels(members: Sequence[StoredEvent]) -> list[str]:
     return labels
 
 
+TEXT_CHUNK = 500  # reports whose text is read at once (only their titles and evidence sentences are kept)
+
+
+def _records(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store) -> list[DedupRecord]:
+    """Dedup records of stored events, with their reports' titles and evidence sentences."""
+    from sqlalchemy import select
+
+    from sitrep.store.schema import documents
+
+    doc_ids = sorted({m.document_id for m in members})
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for n, m in enumerate(members):
+        by_doc[m.document_id].append(n)
+    records: list[DedupRecord | None] = [None] * len(members)
+    for start in range(0, len(doc_ids), TEXT_CHUNK):
+        chunk = doc_ids[start:start + TEXT_CHUNK]
+        query = select(documents.c.id, documents.c.text, documents.c.title).where(documents.c.id.in_(chunk))
+        with store.engine.connect() as conn:
+            texts = {row.id: (row.text or "", row.title or "") for row in conn.execute(query)}
+        for doc in chunk:
+            text, title = texts.get(doc, ("", ""))
+            for n in by_doc[doc]:
+                m = members[n]
+                records[n] = record_of(m.event, m.key, str(m.document_id), cfg.notes_chars, text, title)
+    return [r for r in records if r is not None]
+
+
 def _canonicals(members: Sequence[StoredEvent], cfg: DedupConfig, store: Store,
                 groups: Iterable[Sequence[str]] = (), only: Sequence[int] | None = None) -> list[Canonical]:
     """Cluster stored events (with the analyst's corrections) and merge each cluster."""
-    records = [record_of(m.event, m.key, str(m.document_id), cfg.notes_chars) for m in members]
+    records = _records(members, cfg, store)
     must, cannot = store.corrections()
     out = []
     for group in cluster(records, cfg, must=must, cannot=cannot, groups=groups, only=only):

@@ -27,8 +27,8 @@ ITEM = re.compile(rf"(?:(?:village|town|city|district|commune)\s+of\s+)?(?P<name
                   rf"(?:\s+(?P<generic>(?i:{_GENERIC})))?\s*$")
 _PAREN = re.compile(r"\(([^()\n]{2,200})\)")
 _NAMEPAT = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*(?:\s+(?i:{_GENERIC}))?"
-_LOCATIVE_CHAIN = re.compile(rf"\b(?:in|near|at|of|outside|around)\s+({_NAMEPAT}(?:,\s+{_NAMEPAT}){{1,3}})"
-                             r"(?=[.;:,]|\s*$|\s*\n|\s+\()")
+_LOCATIVE_CHAIN = re.compile(rf"(?<![A-Z][\w'’\-])(?<![,(])\s({_NAMEPAT}(?:,\s+{_NAMEPAT}){{1,3}})"
+                             r"(?=[.;:,)]|\s*$|\s*\n|\s+\(|\s+[a-z])")
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
                            "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",
@@ -58,7 +58,10 @@ def _item(text: str, start: int, end: int, lead: re.Pattern[str] | None = None) 
     if name.split()[0].lower() in _STOP:
         return None
     s = start + m.start("name")
-    return Item(s, s + len(name), name, (m.group("generic") or "").lower())
+    generic = m.group("generic") or ""
+    if generic in ("Town", "City"):  # part of the name: "Cape Town", "Kuwait City"
+        return Item(s, start + m.end("generic"), piece[m.start("name") : m.end("generic")], "")
+    return Item(s, s + len(name), name, generic.lower())
 
 
 _LEAD = re.compile(r"\s*(?:[^,]*\b(?:in|near|at|outside|around)\s+(?:the\s+)?)?", re.I)
@@ -102,12 +105,12 @@ def chains(text: str) -> list[list[Item]]:
         ctx = _split_items(text, m.start(1), m.end(1))
         if head and ctx:
             out.append(head + ctx)
-    seen = {c[0].start for c in out}
+    seen = {it.start for c in out for it in c}
     for m in _LOCATIVE_CHAIN.finditer(text):
         if _LIST_AFTER.match(text[m.end(1) : m.end(1) + 6]):
             continue
         items = _split_items(text, m.start(1), m.end(1))
-        if len(items) >= 2 and items[0].start == m.start(1) and items[0].start not in seen:
+        if len(items) >= 2 and items[0].start == m.start(1) and not seen & {it.start for it in items}:
             out.append(items)
     return out
 
@@ -133,8 +136,8 @@ def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
     elif g in _AREA_GENERIC:
         order = {"ADM2": 0, "ADM2X": 1}
     else:
-        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "ADM2": 1, "ADM2X": 2}
-    return (order.get(e.fcode, 2 if e.fclass == "P" else 3), -e.pop)
+        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPL": 1, "PPLA3": 1, "PPLA4": 1, "ADM2": 2, "ADM2X": 3}
+    return (order.get(e.fcode, 2 if e.fclass == "P" else 4), -e.pop)
 
 
 def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> Resolved | None:

@@ -97,7 +97,7 @@ class Geoparser:
         mentions = [m for m in mentions if m.entries or (self.keep_unresolved and not m.guess)]
         tops = [self._toponym(text, m) for m in mentions]
         if hint:
-            tops = self._with_context(text, tops, hint)
+            tops = self._with_context(text, tops, hint, entities or [])
         return sorted(tops, key=lambda t: t.start)
 
     # -- country hint and admin context --------------------------------------------------------
@@ -124,10 +124,14 @@ class Geoparser:
             m.scores = [m.scores[i] for i in keep]
             m.probs = softmax(m.scores)
 
-    def _with_context(self, text: str, tops: list[Toponym], hint: str) -> list[Toponym]:
+    def _with_context(
+        self, text: str, tops: list[Toponym], hint: str, entities: Sequence[Entity]
+    ) -> list[Toponym]:
         """Names written with their admin areas ("X (Y, Z)", "in X, Y"): placed inside those areas,
         or at the most specific area or town of them that the gazetteer knows."""
-        found_chains = [c for c in chains(text) if self._chain_name_ok(c[0])]
+        others = [(s, e) for s, e, label in entities if label not in PLACE_LABELS]
+        found_chains = [c for c in chains(text) if self._chain_name_ok(c[0]) and (
+            "(" in text[c[0].end : c[1].start] or not self._chain_name_other(text, c[0], others))]
         if not found_chains:
             return tops
         found = self.gazetteer.lookup([k for c in found_chains for k in chain_keys(c)])
@@ -138,6 +142,14 @@ class Geoparser:
             new = self._chain_toponym(text, r.item, r.entry, r.own)
             tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
         return tops
+
+    @staticmethod
+    def _chain_name_other(text: str, item: Item, others: list[tuple[int, int]]) -> bool:
+        """The name is tagged as a person or organisation and not written where places go."""
+        if not any(s < item.end and item.start < e for s, e in others):
+            return False
+        return not _LOCATIVE_BEFORE.search(text[max(0, item.start - 25) : item.start]) and not text[
+            item.start - 5 : item.start].endswith("of ")
 
     def _chain_name_ok(self, item: Item) -> bool:
         key = norm(item.text)

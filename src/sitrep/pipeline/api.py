@@ -158,7 +158,7 @@ class Extractor:
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
-        day = event_date(dates, published)
+        day = event_date(dates, published, text)
         m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live))
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         m.places = [t for t in places if not _overlaps_actor(t, m.actors)]

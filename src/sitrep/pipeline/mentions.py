@@ -57,14 +57,26 @@ class Mention:
         return not self.places and self.date is None
 
 
-def event_date(dates: list[DateMention], published: date | None) -> DateMention | None:
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|statement|confirmed|added|claimed|tweeted|posted)\b"
+    r"[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def event_date(dates: list[DateMention], published: date | None, text: str = "") -> DateMention | None:
     """The date of the reported event: the first day-precise date not after publication, or a
-    week the text states ("around 12 April"); "last week" only points back to an earlier report."""
+    week the text states ("around 12 April"); "last week" only points back to an earlier report,
+    and "the army said on Monday" dates the statement, not the event."""
     for d in dates:
         stated = d.precision == 1 or (d.precision == 2 and not d.relative)
-        if stated and (published is None or d.value <= published):
+        if stated and (published is None or d.value <= published) and not _speech_date(text, d):
             return d
     return None
+
+
+def _speech_date(text: str, d: DateMention) -> bool:
+    return bool(text) and bool(_SPEECH.search(text[max(0, d.start - 45) : d.start]))
 
 
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)

@@ -1,0 +1,127 @@
+"""Places of different precision, the report's own sentences, re-mentions inside a report, no chaining."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.store.factories import make_article, make_event
+
+from sitrep.dedup import DedupConfig, cluster, context_of, deduplicate, record_of
+from sitrep.dedup.records import fold, place_kind
+from sitrep.dedup.run import dedup_full, dedup_incremental
+from sitrep.dedup.score import geo_similarity
+from sitrep.model.records import Event, Evidence
+from sitrep.store import Store
+
+CFG = DedupConfig()
+
+
+def ev(geo_precision: int = 1, **kw: Any) -> Event:
+    return replace(make_event(**kw), geo_precision=geo_precision)
+
+
+@pytest.mark.parametrize(("kw", "kind"), [
+    ({"location": "Ariha", "admin1": "Idleb"}, "point"),
+    ({"location": "Ariha", "admin1": "Idleb", "geo_precision": 2}, "point"),
+    ({"location": "Idlib", "admin1": "Idleb"}, "region"),  # a town named like its province
+    ({"location": "Idleb", "admin1": "Idleb", "geo_precision": 3}, "region"),
+    ({"location": "Syria", "lat": 35.0, "lon": 38.0, "geo_precision": 3}, "country"),
+    ({"location": "Somewhere", "geo_precision": 3}, "country"),  # no admin1 to place it in
+    ({"location": "Ariha", "lat": None, "lon": None}, "name"),
+])
+def test_place_kind(kw: dict, kind: str) -> None:
+    assert place_kind(ev(**kw)) == kind
+
+
+def test_fold_spelling_variants() -> None:
+    assert fold("Khān Shaykhūn") == "khanshaykhun" and fold(" Ariha ") == "ariha"
+
+
+@pytest.mark.parametrize(("a_kw", "b_kw", "expected"), [
+    ({}, {"lat": 35.811, "lon": 36.611}, 1.0),  # the same town
+    ({}, {"location": "Syria", "lat": 35.0, "lon": 38.0, "geo_precision": 3}, 0.1),  # country-wide
+    ({}, {"location": "Idleb", "lat": 35.93, "lon": 36.63, "geo_precision": 3}, 0.3),  # its province
+    ({}, {"location": "Aleppo", "admin1": "Aleppo", "lat": 36.2, "lon": 37.15, "geo_precision": 3}, 0.0),
+    ({}, {"location": "Saraqib", "lat": 35.86, "lon": 36.80}, None),  # 18 km: some, less than the same town
+    ({}, {"location": "Aleppo", "lat": 36.2, "lon": 37.15}, 0.0),  # 60 km
+])
+def test_geo_similarity_by_precision(a_kw: dict, b_kw: dict, expected: float | None) -> None:
+    a = record_of(ev(**{"admin1": "Idleb", **a_kw}), "a", "r1")
+    b = record_of(ev(**{"admin1": "Idleb", **b_kw}), "b", "r2")
+    got = geo_similarity(a, b, CFG)
+    assert got == geo_similarity(b, a, CFG)
+    if expected is None:
+        assert 0.0 < got < 1.0
+    else:
+        assert got == pytest.approx(expected)
+
+
+def test_context_is_the_evidence_sentences_in_order() -> None:
+    text = "Opening line. Shells hit the Ariha market on Monday. Unrelated talk. Nine people died."
+    e = make_event()
+    e.evidence = [Evidence("fatalities", "Nine", text.index("Nine"), text.index("Nine") + 4),
+                  Evidence("location", "Ariha", text.index("Ariha"), text.index("Ariha") + 5)]
+    assert context_of(e, text) == "Shells hit the Ariha market on Monday. Nine people died."
+    assert context_of(e, "") == "" and context_of(e, text, limit=1) == "Shells hit the Ariha market on Monday."
+    rec = record_of(e, "k", "r1", text=text, title="Market shelled")
+    assert rec.notes.startswith("Market shelled ") and "Nine people died." in rec.notes
+
+
+def test_titles_and_sentences_bring_reports_together() -> None:
+    """Without notes the two reports (town / province) fall short; their titles and sentences bring them together."""
+    a = ev(notes="", admin1="Idleb", actor1="", actor2="")
+    b = ev(notes="", location="Idleb", admin1="Idleb", lat=35.93, lon=36.63,
+           geo_precision=3, actor1="", actor2="")
+    others = [ev(notes=f"Shelling by Military Forces of Syria in {p}.", location=p, admin1="Idleb", lat=35.8 + k / 10,
+                 lon=36.6, date=f"2024-04-{10 * k + 1:02d}") for k, p in enumerate(["Binnish", "Sarmin", "Taftanaz"])]
+    texts = ["Shells struck the vegetable market of Ariha, killing a baker.", "A baker died when shells struck the "
+             "vegetable market in the Ariha area of Idlib.", "", "", ""]
+    titles = ["Ariha vegetable market shelled, baker killed", "Baker killed as shells hit Ariha vegetable market",
+              "", "", ""]
+    for e, t in zip([a, b], texts, strict=False):
+        e.evidence = [Evidence("location", "Ariha", t.index("Ariha"), t.index("Ariha") + 5)]
+    events = [a, b, *others]
+    keys, docs = [f"k{i}" for i in range(5)], [f"d{i}" for i in range(5)]
+    assert len(deduplicate(events, keys, docs)) == 5  # place, day and type alone: not enough
+    merged = deduplicate(events, keys, docs, texts=texts, titles=titles)
+    assert {frozenset(c.member_keys) for c in merged} >= {frozenset({"k0", "k1"})}
+
+
+def test_country_wide_re_mention_joins_the_one_precise_event_of_its_report() -> None:
+    precise = record_of(ev(sub="Air/drone strike"), "a1", "r1")
+    vague = record_of(ev(location="Syria", lat=35.0, lon=38.0, geo_precision=3, sub="Air/drone strike"), "a2", "r1")
+    other = record_of(ev(location="Homs", admin1="Homs", lat=34.73, lon=36.71, sub="Armed clash",
+                         etype="Battles"), "a3", "r1")
+    assert sorted(map(sorted, cluster([precise, vague]))) == [[0, 1]]
+    # two precise candidates: the closer type (same sub-event type) wins
+    assert sorted(map(sorted, cluster([precise, vague, other]))) == [[0, 1], [2]]
+    twin = record_of(ev(sub="Air/drone strike", location="Homs", admin1="Homs", lat=34.73, lon=36.71), "a4", "r1")
+    assert sorted(map(sorted, cluster([precise, vague, twin]))) == [[0], [1], [2]]  # ambiguous: left alone
+
+
+def test_average_link_stops_a_chain_through_a_vague_report() -> None:
+    """Two Ariha reports and a country-wide one agree; a Homs report that only the vague one resembles stays out."""
+    words = "Shelling of the vegetable market in Ariha"
+    recs = [record_of(ev(notes=words), "a1", "r1"), record_of(ev(notes=words, lat=35.812), "a2", "r2"),
+            record_of(ev(notes=words, location="Syria", lat=35.0, lon=38.0, geo_precision=3), "v", "r3"),
+            record_of(ev(notes=words.replace("Ariha", "Homs"), location="Homs", admin1="Homs", lat=34.73,
+                         lon=36.71), "h", "r4")]
+    assert sorted(map(sorted, cluster(recs, CFG))) == [[0, 1, 2], [3]]
+    chained = cluster(recs, replace(CFG, link_threshold=0.0))
+    assert sorted(map(sorted, chained)) == [[0, 1, 2, 3]]
+
+
+def test_incremental_joins_across_types_of_one_family(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 's.db'}").open() as store:
+        store.add_document(make_article("a", "Report A.", "Outlet A"), [make_event()])
+        store.add_document(make_article("b", "Report B.", "Outlet B"), [make_event()])
+        store.add_document(make_article("x", "Report X.", "Outlet X"), [make_event(date="2024-06-01")])
+        dedup_full(store)
+        store.add_document(make_article("c", "Report C.", "Outlet C"),
+                           [make_event(etype="Violence against civilians", sub="Attack")])
+        summary = dedup_incremental(store)
+        assert summary.mode == "incremental"
+        assert store.stats()["canonical_events"] == 2
