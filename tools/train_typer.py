@@ -457,6 +457,10 @@ def write_card(out: Path, meta: dict) -> None:
     (out / "MODEL_CARD.md").write_text(card_markdown(meta), encoding="utf-8")
 
 
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def _score_rows(scores: dict) -> list[str]:
     """Markdown table rows of the evaluation summary."""
     names = {"acled_dev": "acled-dev notes", "acled_dev_lead_sentence": "acled-dev lead sentences",
@@ -466,7 +470,7 @@ def _score_rows(scores: dict) -> list[str]:
     for key, name in names.items():
         r = scores[key]
         rows.append(f"| {name} | {r['n']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
-                    f"{r['weighted_f1']:.3f} | {r['macro_f1_support20'] or '-'} |")
+                    f"{r['weighted_f1']:.3f} | {_fmt(r['macro_f1_support20'])} |")
     return rows
 
 

@@ -39,6 +39,7 @@ def extract_cmd(
         return
     article = _read_report(source, published, country)
     events = _extractor().extract_article(article)
+    _warn_undated(article, events)
     _write_events(events, fmt or ("jsonl" if output else "table"), output)
 
 
@@ -48,6 +49,15 @@ def demo_cmd() -> None:
     article = _read_report(str(DEMO_FILE), None, None)
     events = _extractor().extract_article(article)
     _write_events(events, "table", None)
+
+
+def _warn_undated(article: Article, events: list[Event]) -> None:
+    if any(not e.event_date for e in events):
+        typer.echo(
+            f"warning: {article.id}: no publication date found, so relative dates ('on Monday') stay "
+            "unresolved; give --published YYYY-MM-DD",
+            err=True,
+        )
 
 
 def _extractor() -> Any:

@@ -136,7 +136,9 @@ def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
     elif g in _AREA_GENERIC:
         order = {"ADM2": 0, "ADM2X": 1}
     else:
-        order = {"PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPL": 1, "PPLA3": 1, "PPLA4": 1, "ADM2": 2, "ADM2X": 3}
+        order = {"ADM2": 1, "ADM2X": 2}  # a town by its own name first: "(Rutshuru, Nord-Kivu)"
+        if e.fclass == "P":
+            return (3 if e.alt else 0, -e.pop)
     return (order.get(e.fcode, 2 if e.fclass == "P" else 4), -e.pop)
 
 

@@ -154,7 +154,8 @@ def describe(ev: Event) -> str:
     where = ", ".join(x for x in (ev.location, ev.admin1, ev.country) if x) or "an unknown place"
     against = f" against {ev.actor2}" if ev.actor2 else ""
     toll = f"; {ev.fatalities} reported fatalities" if ev.fatalities else ""
-    return f"On {ev.event_date}, {ev.sub_event_type.lower()} by {ev.actor1}{against} in {where}{toll}."
+    when = f"On {ev.event_date}" if ev.event_date else "On an unknown date"
+    return f"{when}, {ev.sub_event_type.lower()} by {ev.actor1}{against} in {where}{toll}."
 
 
 def main_agent(actors: list[ActorMention]) -> ActorMention | None:
