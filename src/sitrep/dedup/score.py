@@ -2,8 +2,8 @@
 
 Hard limits first (same report, another type family or country, event dates or places too far apart:
 0; a week- or month-precise date may be up to 7 or 31 days away). Then a weighted sum of evidence in
-[0, 1]: the event date (same day 1, within the window 0.5, further but allowed by an imprecise date
-0.3), the type (same sub-event type 1, same type 0.5, same family 0.2), the place (the same town
+[0, 1]: the event date (same day 1, falling linearly to 1/3 at the 2-day window, further but allowed
+by an imprecise date 0.3), the type (same sub-event type 1, same type 0.5, same family 0.2), the place (the same town
 counts fully; a place known only to its province or country is compatible with the places inside it
 but says little), the identified actors (equal 1, one side unidentified 0.3, disjoint 0), the text
 (rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`).
@@ -21,6 +21,7 @@ WEIGHTS = {"date": 0.15, "sub": 0.15, "geo": 0.2, "actors": 0.05, "text": 0.45}
 TEXT_FULL = 0.3  # a weighted word overlap of 0.3 already counts as full text evidence
 COUNTRY_GEO, REGION_GEO = 0.1, 0.3  # a place only known to the country / to the admin1 area
 SAME_TOWN_KM = 2.0
+OTHER_TOWN = 0.5  # how much a nearby town of another name counts, relative to the same town
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -37,7 +38,7 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     Places of different precision are compatible when the finer lies inside the coarser: anything
     inside the country (weak, 0.1), anything inside a region's admin1 (0.3). Two points count by
     distance (limit ``max_km``, doubled when either is only near a place); the same town (within 2 km
-    or the same name, both precise) is strong evidence.
+    or the same name) is strong evidence, another town nearby counts half as much.
     """
     if a.kind == "country" or b.kind == "country":
         return COUNTRY_GEO
@@ -54,7 +55,7 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
         return 0.0
     if km <= SAME_TOWN_KM or (a.location and a.location == b.location):
         return cap
-    return max(0.05, cap * (1.0 - km / limit))
+    return max(0.05, OTHER_TOWN * cap * (1.0 - km / limit))  # another town nearby: weaker
 
 
 def _named(actors: frozenset[str]) -> frozenset[str]:

@@ -150,7 +150,10 @@ def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> 
     ctx = items[1:]
     for i in range(len(ctx) - 1, -1, -1):
         it = ctx[i]
-        cands = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc and _fits(e, a1, a2)]
+        in_cc = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc]
+        cands = [e for e in in_cc if _fits(e, a1, a2)]
+        if not cands and it.generic in _AREA_GENERIC:
+            cands = [e for e in in_cc if e.fcode in ("ADM2", "ADM2X")]  # the note's wider area is wrong
         if not cands:
             continue
         best = min(cands, key=lambda e: _context_rank(e, it, i == len(ctx) - 1))

@@ -33,6 +33,7 @@ WEIGHTS = {
     "admin_context": -0.86,
     "first": 0.75,
     "with_context": 1.0,  # set by hand (not fitted): "X (Y, Z)", "X village, Y township": ACLED-style notes
+    "route": -2.0,  # set by hand: an end of a road or route, "the Yangon-Mandalay highway"
 }
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|outside|into|inside|across|around|outskirts of|north of|south of|east of|west of)"
@@ -42,6 +43,9 @@ _LOCATIVE = re.compile(
 _OF = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 _FROM_TO = re.compile(r"\b(?:from|to|toward|towards)\s+(?:the\s+)?(?:[\w\-]+\s+)?$", re.I)
 _CONTEXT_GAP = re.compile(r"^\s*[,(]\s*$")
+_ROUTE_AFTER = re.compile(r"^(?:\s*[-–]\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?\s+(?:highway|road|railway|railroad|"
+                          r"motorway|expressway|pipeline|axis|route|corridor|border crossing)\b", re.I)
+_ROUTE_BEFORE = re.compile(r"[A-Za-z][\w'’]*\s*[-–]\s*$")
 _WITH_CONTEXT = re.compile(
     r"^(?:\s+(?:village|town|city|township|district|area|camp|locality|neighbou?rhood))?\s*(?:\(|,\s*(?=[A-Z]))"
 )
@@ -61,12 +65,22 @@ def cues(text: str, t: Toponym, places: Sequence[Toponym], anchor: tuple[int, in
         "admin_context": float(any(o.end <= t.start and _CONTEXT_GAP.match(text[o.end : t.start]) for o in places)),
         "first": float(t is places[0]),
         "with_context": float(_has_context(text, t, places)),
+        "route": float(_is_route(text, t)),
     }
     if anchor is not None:
         gap = t.start - anchor[1] if t.start >= anchor[1] else anchor[0] - t.end
         out["distance"] = min(abs(gap), 200) / 100
         out["after"] = float(t.start >= anchor[1])
     return out
+
+
+def _is_route(text: str, t: Toponym) -> bool:
+    """'the Yangon-Mandalay highway', 'Rabia - Mosul road': the name is an end of a route."""
+    after = text[t.end : t.end + 60]
+    if _ROUTE_BEFORE.search(text[max(0, t.start - 30) : t.start]):
+        return bool(re.match(r"^\s+(?:highway|road|railway|railroad|motorway|expressway|pipeline|axis|route)\b",
+                             after, re.I))
+    return bool(_ROUTE_AFTER.match(after)) and bool(re.match(r"^\s*[-–]", after))
 
 
 def _has_context(text: str, t: Toponym, places: Sequence[Toponym]) -> bool:

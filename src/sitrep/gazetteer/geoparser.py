@@ -332,8 +332,9 @@ class Geoparser:
         if m.strong or m.kind == "demonym":
             return True
         best = m.best
-        if best is not None and best.cc == hint and (no_ner or not best.alt or len(m.span.text) > 5):
-            return True
+        if best is not None and best.cc == hint and (no_ner or not best.alt or (best.cc, best.a1) in areas or (
+                _spelling_of(m.span.key, best.name) and not any(a[0] == hint for a in areas))):
+            return True  # an alternate name ("Molotov" for Perm) needs the document's support
         if best is None or best.pop < _WEAK_MIN_POP:
             return False
         if hint and best.cc != hint and (best.alt or best.pop < 100_000) and best.fcode not in _BIG_CODES:
@@ -409,6 +410,11 @@ def _precision(text: str, span: Span, e: Entry) -> int:
     if _AREA_AFTER.match(text[span.end : span.end + 25]):
         return 2
     return 2 if e.fcode == "ADM2" else 1
+
+
+def _spelling_of(key: str, name: str) -> bool:
+    """The written name is a spelling of the place's main name ("Mykolaiv"/"Mykolayiv"), not another name."""
+    return fuzz.ratio(key, norm(name)) >= 70
 
 
 def _in_hint(m: Mention, hint: str | None) -> bool:

@@ -45,6 +45,16 @@ def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: se
     return sub
 
 
+TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_by_actor(sub: str, roles: Roles) -> str:
+    """Who took the ground decides the type: state forces regain, anyone else overtakes."""
+    if sub not in TERRITORY_BATTLES:
+        return sub
+    return TERRITORY_BATTLES[0] if roles.inter1 == 1 else TERRITORY_BATTLES[1]
+
+
 def build_event(
     inc: Incident, doc: DocContext, sub: str, confidence: float, actors: Any, side_of: Any, gazetteer: Any
 ) -> Event:
@@ -65,6 +75,7 @@ def build_event(
         state=lambda c: actors.state_forces(c, inc.day(doc.published)),
         fallback_agent=doc.main_agent,
     )
+    sub = territory_by_actor(sub, roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)
     _set_actors(ev, roles, sub)
