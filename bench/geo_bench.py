@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         for d, r in zip(docs, results, strict=True):
             fh.write(json.dumps({"id": d["id"], "toponyms": [toponym_dict(t) for t in r]}) + "\n")
     if a.scorer.exists():
-        subprocess.run([sys.executable, str(a.scorer), str(a.gold), str(pred)], check=False,
-                       cwd=a.scorer.parent)
+        paths = [str(Path(a.gold).resolve()), str(pred.resolve())]
+        subprocess.run([sys.executable, str(a.scorer), *paths], check=False, cwd=a.scorer.parent)
     return 0
 
 

@@ -7,7 +7,9 @@ import pytest
 from sitrep.gazetteer import Gazetteer, Geoparser
 from sitrep.gazetteer.build import admin2_variants
 from sitrep.gazetteer.context import chains
+from sitrep.gazetteer.eventplace import _is_route
 from sitrep.gazetteer.index import ascii_name
+from sitrep.model import Toponym
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +81,28 @@ def test_ascii_admin_names(name: str, folded: str) -> None:
 )
 def test_admin2_variants(name: str, variants: list[str]) -> None:
     assert admin2_variants(name) == variants
+
+
+def test_other_name_needs_support(gp: Geoparser) -> None:
+    text = "Youths threw Molotov cocktails at a police post in Makhachkala."
+    tops = gp.toponyms(text, entities=[(51, 62, "GPE")], country="Russia")
+    assert not [t for t in tops if t.text == "Molotov" and t.place is not None]
+
+
+def test_neighbourhood_stays_in_the_documents_province(gp: Geoparser) -> None:
+    text = "In Natal (Rio Grande do Norte), a man was shot in the Jaguaribe neighborhood."
+    tops = gp.toponyms(text, entities=[(3, 8, "GPE"), (10, 29, "GPE")], country="Brazil")
+    far = [t for t in tops if t.text == "Jaguaribe" and t.place is not None and t.place.admin1 != "Rio Grande do Norte"]
+    assert not far
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "route"),
+    [("They blocked the Gao-Menaka road near Ansongo.", "Gao", True),
+     ("They blocked the Gao-Menaka road near Ansongo.", "Menaka", True),
+     ("They blocked the Gao-Menaka road near Ansongo.", "Ansongo", False),
+     ("Shelling hit Gao on Monday.", "Gao", False)],
+)
+def test_route_ends_are_not_event_places(text: str, name: str, route: bool) -> None:
+    start = text.index(name)
+    assert _is_route(text, Toponym(start, start + len(name), name)) is route

@@ -3,7 +3,8 @@
 A cluster never holds two events of the same report (ACLED's unit rule already split them) -- except
 a vaguer re-mention of another event of the report (see :func:`remention_pairs`) --, never
 spans more than ``max_span_days``, and never joins events an analyst split apart; analyst merges
-are applied first and always hold.
+are applied first and always hold. Two clusters join only when the mean score of the pairs between
+them reaches ``link_threshold`` (average link), so one vague report cannot chain two incidents.
 """
 
 from __future__ import annotations

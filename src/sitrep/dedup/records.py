@@ -83,7 +83,7 @@ def day_reach(rec: DedupRecord, cfg: DedupConfig) -> int:
 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """A place name folded for comparison: lower case, ASCII letters and digits only ("Khān Shaykhūn" -> "khanshaykhun")."""
+    """A place name folded for comparison: ASCII lower-case letters and digits ("Khān Shaykhūn" -> "khanshaykhun")."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", plain.lower())
 

@@ -20,7 +20,9 @@ from sitrep.gazetteer.recognize import keys_for
 
 _GENERIC = (r"village|town|city|township|district|sub-?county|subcounty|county|municipality|commune|woreda|zone|"
             r"region|state|province|governorate|department|prefecture|division|locality|area|camp|kebele|"
-            r"barangay|neighbou?rhood|settlement|LGA|oblast|raion|regency|tehsil|upazila")
+            r"barangay|neighbou?rhood|settlement|LGA|oblast|raion|regency|tehsil|upazila|corregimiento|vereda|"
+            r"parish|sub-?district|ward|circle|cercle|territory|groupement|chiefdom|sector|municipio|hromada|"
+            r"territorial community|rural community|mukim|union")
 _CAP = r"[A-Z][\w'’\-]*"
 _LINK = r"(?:de|del|la|al|el|ad|as|ash|ar|an|of|du|des|da|do|y|e|i|bin)"
 ITEM = re.compile(rf"(?:(?:village|town|city|district|commune)\s+of\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?)"
@@ -32,10 +34,12 @@ _LOCATIVE_CHAIN = re.compile(rf"(?<![A-Z][\w'’\-])(?<![,(])\s({_NAMEPAT}(?:,\s
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
                            "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",
-                           "tehsil", "upazila"})
+                           "tehsil", "upazila", "territory", "cercle", "circle", "sector", "chiefdom", "municipio"})
 _ADM1_GENERIC = frozenset({"region", "state", "province", "governorate", "oblast"})
-_PLACE_GENERIC = frozenset({"village", "town", "city", "locality", "camp", "settlement", "kebele", "barangay"})
-_STOP = frozenset({"the", "on", "in", "at", "between", "around", "near", "local", "sources", "police", "army", "military", "forces"})
+_PLACE_GENERIC = frozenset({"village", "town", "city", "locality", "camp", "settlement", "kebele", "barangay",
+                            "corregimiento", "vereda", "ward", "hromada", "territorial community"})
+_STOP = frozenset({"the", "on", "in", "at", "between", "around", "near", "local", "sources", "police", "army",
+                   "military", "forces"})
 
 
 @dataclass(slots=True)

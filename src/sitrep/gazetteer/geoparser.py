@@ -94,6 +94,7 @@ class Geoparser:
         self._fuzzy(mentions, hint)
         if hint:
             self._respect_hint(text, mentions, hint)
+        self._local_features(text, mentions)
         mentions = [m for m in mentions if m.entries or (self.keep_unresolved and not m.guess)]
         tops = [self._toponym(text, m) for m in mentions]
         if hint:
@@ -120,6 +121,21 @@ class Geoparser:
             if m.kind != "place" or best is None or best.cc == hint or best.cc in named:
                 continue
             keep = [i for i, e in enumerate(m.entries) if e.cc == hint]
+            m.entries = [m.entries[i] for i in keep]
+            m.scores = [m.scores[i] for i in keep]
+            m.probs = softmax(m.scores)
+
+    def _local_features(self, text: str, mentions: list[Mention]) -> None:
+        """'the Jaguaribe neighborhood', 'Colonia Progreso', 'Santa Luzia community': a part of a town,
+        kept only where it lies in the admin1 of the document's other places (else unresolved)."""
+        areas = {(e.cc, e.a1) for m in mentions if m.strong and (e := m.best) is not None
+                 and e.fcode not in ("PCLI", "CONT") and not _is_local(text, m.span)}
+        if not areas:
+            return
+        for m in mentions:
+            if m.kind != "place" or not m.entries or not _is_local(text, m.span):
+                continue
+            keep = [i for i, e in enumerate(m.entries) if (e.cc, e.a1) in areas]
             m.entries = [m.entries[i] for i in keep]
             m.scores = [m.scores[i] for i in keep]
             m.probs = softmax(m.scores)
@@ -332,9 +348,11 @@ class Geoparser:
         if m.strong or m.kind == "demonym":
             return True
         best = m.best
-        if best is not None and best.cc == hint and (no_ner or not best.alt or (best.cc, best.a1) in areas or (
-                _spelling_of(m.span.key, best.name) and not any(a[0] == hint for a in areas))):
-            return True  # an alternate name ("Molotov" for Perm) needs the document's support
+        if best is not None and best.cc == hint and (no_ner or not best.alt):
+            return True
+        if best is not None and best.cc == hint:  # an alternate name ("Molotov" for Perm) needs support
+            return (best.cc, best.a1) in areas or (
+                _spelling_of(m.span.key, best.name) and not any(a[0] == hint for a in areas))
         if best is None or best.pop < _WEAK_MIN_POP:
             return False
         if hint and best.cc != hint and (best.alt or best.pop < 100_000) and best.fcode not in _BIG_CODES:
@@ -366,12 +384,15 @@ class Geoparser:
         """Unmatched place spans: same-skeleton or close names within the hinted country only."""
         if not hint or hint not in self.gazetteer.countries:
             return
+        areas = {e.a1 for m in mentions if m.strong and (e := m.best) is not None and e.cc == hint
+                 and e.fcode != "PCLI"}
         for m in mentions:
             if m.entries or m.kind != "place":
                 continue
             key = self._fuzzy_key(m.span.key, hint)
             if key:
-                entries = [e for e in self.gazetteer.lookup([key]).get(key, []) if e.cc == hint]
+                entries = [e for e in self.gazetteer.lookup([key]).get(key, []) if e.cc == hint
+                           and (not areas or e.a1 in areas)]  # a close spelling in the document's provinces
                 if entries:
                     m.entries = entries
                     m.scores = [float(e.pop) for e in entries]
@@ -410,6 +431,18 @@ def _precision(text: str, span: Span, e: Entry) -> int:
     if _AREA_AFTER.match(text[span.end : span.end + 25]):
         return 2
     return 2 if e.fcode == "ADM2" else 1
+
+
+_LOCAL_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|communities|quarter|ward|sector|barrio|colonia|"
+                          r"district of the city|suburb|settlement|avenue|street|square|park)\b", re.I)
+_LOCAL_BEFORE = re.compile(r"\b(?:colonia|barrio|neighbou?rhood of|bairro|ward of|quarter of)\s+$", re.I)
+
+
+def _is_local(text: str, span: Span) -> bool:
+    """A part of a town: 'X neighborhood', 'Colonia X', 'X community'."""
+    return bool(_LOCAL_AFTER.match(text[span.end : span.end + 30])
+                or _LOCAL_BEFORE.search(text[max(0, span.start - 25) : span.start])
+                or span.text.lower().startswith(("colonia ", "barrio ", "bairro ")))
 
 
 def _spelling_of(key: str, name: str) -> bool:

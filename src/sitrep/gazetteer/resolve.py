@@ -15,8 +15,8 @@ from sitrep.gazetteer.index import Entry
 from sitrep.gazetteer.recognize import Span
 
 FCODE_BONUS = {"PPLC": 0.45, "PPLA": 0.3, "PPLA2": 0.12, "PCLI": 1.3, "CONT": 1.5, "OCN": 1.0, "ADM1": 0.9,
-               "ADM2": -0.05, "ADM2X": -0.3, "PPLX": -0.1, "PPLA3": 0.0, "PPLA4": -0.05, "AREA": 0.2, "RGN": 0.2, "DSRT": 0.2,
-               "ISL": 0.3}
+               "ADM2": -0.05, "ADM2X": -0.3, "PPLX": -0.1, "PPLA3": 0.0, "PPLA4": -0.05, "AREA": 0.2, "RGN": 0.2,
+               "DSRT": 0.2, "ISL": 0.3}
 CLASS_BONUS = {"P": 0.0, "A": 0.0, "L": -0.1, "T": -0.1, "S": -0.2, "H": -0.2, "V": -0.3}
 HINT_BONUS = 1.2
 CONTEXT_BONUS = 1.6

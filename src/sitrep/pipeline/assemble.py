@@ -36,9 +36,10 @@ def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]
 
 
 def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: set[str]) -> str:
-    """ACLED's definitions: violence against civilians needs civilian targets, a clash needs two armed sides."""
+    """ACLED's definitions: violence against civilians has civilian victims; deaths only among
+    soldiers and fighters make a clash, and a "clash" that killed only civilians was an attack."""
     armed_targets = [a for a in actors if a.inter in NON_CIVILIAN_INTERS and not a.implicit]
-    if sub == "Attack" and len({a.name for a in armed_targets}) >= 2 and "civilians" not in casualty_sides:
+    if sub == "Attack" and casualty_sides and casualty_sides <= {"state", "armed"} and len(armed_targets) >= 1:
         return "Armed clash"
     if sub == "Armed clash" and not armed_targets and casualty_sides == {"civilians"}:
         return "Attack"

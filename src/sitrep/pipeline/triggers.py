@@ -17,6 +17,9 @@ from sitrep.paths import knowledge_file
 from sitrep.vocab import SUB_EVENT_TYPES
 
 
+METHOD_RANK = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger word found in a text."""
@@ -86,11 +89,14 @@ class TriggerFinder:
         return sorted(found, key=lambda t: t.start)
 
     def prior(self, families: set[str]) -> set[str]:
-        """Sub-event types the most specific of ``families`` point to (empty: no preference)."""
+        """Sub-event types ``families`` point to (empty: no preference). A family that names the
+        method (a strike, an explosive: rank >= METHOD_RANK) overrides the vaguer ones."""
         present = [f for f in self.families if f.name in families]
         if not present:
             return set()
         top = max(f.rank for f in present)
+        if top < METHOD_RANK:
+            return {s for f in present for s in f.subtypes}
         return {s for f in present if f.rank == top for s in f.subtypes}
 
 
