@@ -174,14 +174,17 @@ class Geoparser:
 
     def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
         """The toponym of a chain's name: its own place (precision as usual) or a context place
-        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its centre: on conflict notes
-        the centre of its towns lay nearer the events than the seat)."""
+        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat as ACLED codes it)."""
         span = Span(item.start, item.end, item.text, "")
         if own:
             return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.9,
                            _precision(text, span, entry))
         precision = 3 if entry.fcode in ("ADM1", "ADM2X") else 2
-        return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.5, precision)
+        place = self.gazetteer.place(entry)
+        if entry.fcode in ("ADM1", "ADM2X"):  # ACLED's rule: a province only -> its capital
+            seat = self.gazetteer.admin1_seat(place.admin1, entry.cc)
+            place = seat if seat is not None else place
+        return Toponym(item.start, item.end, item.text, place, "place", 0.5, precision)
 
     # -- recognition ---------------------------------------------------------------------------
     def _mentions(self, text: str, entities: Sequence[Entity] | None, hint: str | None = None) -> list[Mention]:

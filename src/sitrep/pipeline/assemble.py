@@ -46,6 +46,17 @@ def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: se
     return sub
 
 
+def demonstration_by_conduct(sub: str, families: set[str]) -> str:
+    """ACLED's line between demonstration types: demonstrators who riot (burning tyres, stoning,
+    vandalism) make a violent demonstration; a peaceful one met by tear gas or dispersal is a
+    protest with intervention."""
+    if sub != "Peaceful protest":
+        return sub
+    if "riot" in families:
+        return "Violent demonstration"
+    return "Protest with intervention" if "intervention" in families else sub
+
+
 TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -64,6 +75,7 @@ def build_event(
     toll = incident_toll(((m.casualties, _adds(doc.text, m)) for m in inc.mentions), side_of)
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
+    sub = demonstration_by_conduct(sub, inc.families)
     country = _country(inc.place, doc.country)
     trig = inc.mentions[0].triggers[0]
     roles = assign(
