@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.pipeline.furniture import body_spans, headline_span, split_blocks
+from sitrep.pipeline.furniture import body_spans, headline_span, is_hard_wrapped, split_blocks, unwrap
 
 PAGE = """Rebels seize border town
 
@@ -47,3 +47,21 @@ def test_furniture_lines(line: str) -> None:
 def test_plain_note_is_all_body() -> None:
     note = "On 3 May 2020, police arrested two men in the town. [size=no report]"
     assert body_spans(note) == [(0, len(note))]
+
+
+WIRE = (
+    "Rockets fired by rebel fighters\nkilled 14 civilians, most of them children, as fighting\n"
+    "intensified for control of the city, residents\nsaid on Monday, adding that the attacks\n"
+    "continued through the night and into the\nmorning, when markets stayed closed.\n\nA second paragraph here."
+)
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped_in_place() -> None:
+    assert is_hard_wrapped(WIRE)
+    flat = unwrap(WIRE)
+    assert len(flat) == len(WIRE)
+    assert "fighters killed" in flat and "\n\nA second" in flat
+
+
+def test_ordinary_page_is_not_hard_wrapped() -> None:
+    assert not is_hard_wrapped(PAGE)

@@ -393,13 +393,15 @@ class Geoparser:
             if m.entries or m.kind != "place":
                 continue
             key = self._fuzzy_key(m.span.key, hint)
-            if key:
-                entries = [e for e in self.gazetteer.lookup([key]).get(key, []) if e.cc == hint
-                           and (not areas or e.a1 in areas)]  # a close spelling in the document's provinces
-                if entries:
-                    m.entries = entries
-                    m.scores = [float(e.pop) for e in entries]
-                    m.probs = [0.5] * len(entries)
+            entries = [e for e in self.gazetteer.lookup([key]).get(key, []) if e.cc == hint
+                       and (not areas or e.a1 in areas)] if key else []  # in the document's provinces
+            if not entries:  # an area whose position is unknown: its province ("Gatundu South")
+                entries = [e for k in m.span.keys for e in self.gazetteer.lookup([k]).get(k, [])
+                           if e.cc == hint and e.fcode == "ADM2X"][:1]
+            if entries:
+                m.entries = entries
+                m.scores = [float(e.pop) for e in entries]
+                m.probs = [0.5] * len(entries)
 
     def _fuzzy_key(self, key: str, cc: str) -> str | None:
         by_skel, keys = self.gazetteer.country_names(cc)
@@ -416,6 +418,8 @@ class Geoparser:
             return Toponym(m.span.start, m.span.end, m.span.text, None, "place", 0.0, 1)
         place = (self.gazetteer.country_place(best.cc) if best.fcode == "PCLI" and best.id >= COUNTRY_ENTRY_BASE
                  else self.gazetteer.place(best))
+        if best.fcode == "ADM2X":  # only its province is known: the province's capital, as ACLED codes it
+            place = self.gazetteer.admin1_seat(place.admin1, best.cc) or place
         kind: ToponymKind = "demonym" if m.kind == "demonym" else "place"
         after = text[m.span.end : m.span.end + 30]
         if kind == "place" and best.fcode in ("PPLC", "PCLI") and _METONYM_AFTER.match(after):

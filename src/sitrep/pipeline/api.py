@@ -8,6 +8,7 @@ per-sentence triggers, dates, actors, casualties -> mentions -> incidents -> eve
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -90,16 +91,18 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[list[Event]]:
         """Events per article, in order; spaCy runs batched over the stream."""
         self.initialize()
-        pending: list[Article] = []
+        pending: list[tuple[Article, Article]] = []
 
         def texts() -> Iterator[str]:
             for a in articles:
                 _check(a, self.settings)
-                pending.append(a)
-                yield a.text
+                work = _readable(a)
+                pending.append((a, work))
+                yield work.text
 
         for analysed in self.nlp.analyse_many(texts()):
-            yield self._events(pending.pop(0), analysed)
+            original, work = pending.pop(0)
+            yield _quote_from(original.text, self._events(work, analysed))
 
     def _events(self, article: Article, analysed: Analysed) -> list[Event]:
         from sitrep.pipeline.dates import publication_date
@@ -187,6 +190,20 @@ def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
     probas = typer.predict_proba(texts)
     total = sum(weights)
     return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}
+
+
+def _readable(article: Article) -> Article:
+    """The article as the pipeline reads it: hard-wrapped wire copy unwrapped (same offsets)."""
+    if not furniture.is_hard_wrapped(article.text):
+        return article
+    return replace(article, text=furniture.unwrap(article.text))
+
+
+def _quote_from(text: str, events: list[Event]) -> list[Event]:
+    """Evidence quotes taken from the text the user gave, whatever was normalised on the way."""
+    for e in events:
+        e.evidence = [replace(ev, quote=text[ev.start : ev.end]) for ev in e.evidence]
+    return events
 
 
 def _check(article: Article, settings: Settings) -> None:

@@ -104,3 +104,22 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     "Raipur:"): the place a story was filed from, which is not where its events happened."""
     found = [m for rx in (_DATELINE, _COLON_DATELINE) for m in rx.finditer(text)]
     return sorted((m.start(1), m.end(1)) for m in found)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Wire copy broken into lines of 30-90 characters mid-sentence: most lines do not end a
+    sentence. Such text needs its single line breaks read as spaces."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 6:
+        return False
+    wrapped = sum(1 for ln in lines if 30 <= len(ln) <= 90 and not _TERMINAL.search(ln))
+    return wrapped / len(lines) >= 0.6
+
+
+_SINGLE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+
+
+def unwrap(text: str) -> str:
+    """The same text with single line breaks inside paragraphs turned into spaces; blank lines
+    stay. Offsets are unchanged (one character for one)."""
+    return _SINGLE_BREAK.sub(lambda m: " " * len(m.group()), text)
