@@ -87,7 +87,8 @@ def headline_span(text: str) -> tuple[int, int] | None:
 
 
 _DATELINE = re.compile(
-    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?([A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}(?:,[ ][A-Z][\w.' -]{1,40}?)?)"
+    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?"
+    r"([A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3}(?:,[ ][A-Z][\w.' -]{1,40}?)?)"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:][ \t]",
     re.MULTILINE,
 )

@@ -16,7 +16,6 @@ from sitrep.errors import ResourceError
 from sitrep.paths import knowledge_file
 from sitrep.vocab import SUB_EVENT_TYPES
 
-
 METHOD_RANK = 5
 
 
