@@ -261,6 +261,8 @@ class Geoparser:
         """An unknown capitalised name right after 'in', 'near', 'village of'...: worth a fuzzy try."""
         if span.key in self.stopwords or span.key in self.gazetteer.demonym_keys or len(span.key) < 4:
             return False
+        if _is_street(text, span):
+            return False
         if not all(w[:1].isupper() or w.lower() in ARTICLES for w in re.split(r"[\s\-]+", span.text)):
             return False
         return bool(_LOCATIVE_BEFORE.search(text[max(0, span.start - 25) : span.start]))
@@ -503,9 +505,13 @@ def _names_institution(text: str, span: Span, named: list[tuple[int, int]]) -> b
     return any(s <= span.start and span.end <= e and _INSTITUTION.search(text[span.end : e]) for s, e in named)
 
 
+_STREET_AFTER_LOWER = re.compile(r"^\s+(?:street|avenue|boulevard|lane)\b")
+
+
 def _is_street(text: str, span: Span) -> bool:
-    """'Main St.', 'Dublin Road': a street named after a place."""
-    return bool(_STREET_AFTER.match(text[span.end : span.end + 12]))
+    """'Main St.', 'Dublin Road', 'Della Commenda street': a street named after a place."""
+    after = text[span.end : span.end + 12]
+    return bool(_STREET_AFTER.match(after) or _STREET_AFTER_LOWER.match(after))
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:

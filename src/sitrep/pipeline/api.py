@@ -8,8 +8,8 @@ per-sentence triggers, dates, actors, casualties -> mentions -> incidents -> eve
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
