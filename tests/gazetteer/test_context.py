@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from sitrep.gazetteer import Gazetteer, Geoparser
@@ -106,3 +108,20 @@ def test_neighbourhood_stays_in_the_documents_province(gp: Geoparser) -> None:
 def test_route_ends_are_not_event_places(text: str, name: str, route: bool) -> None:
     start = text.index(name)
     assert _is_route(text, Toponym(start, start + len(name), name)) is route
+
+
+@pytest.mark.parametrize(("country", "capital"), [("Kenya", "Nairobi"), ("Burkina Faso", "Ouagadougou")])
+def test_capital(gaz: Gazetteer, country: str, capital: str) -> None:
+    place = gaz.capital(country)
+    assert place is not None and place.name == capital
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In " + " ".join(["Alpha"] * 20000) + ".", "in " + " of ".join(["Alpha"] * 20000),
+     ", ".join(["Alpha Beta"] * 5000)],
+)
+def test_chains_stay_linear_on_long_capitalised_runs(text: str) -> None:
+    start = time.perf_counter()
+    chains(text)
+    assert time.perf_counter() - start < 2.0

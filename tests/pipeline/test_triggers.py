@@ -17,8 +17,8 @@ def test_shipped_lexicon_is_valid() -> None:
 @pytest.mark.parametrize(
     ("sentence", "family"),
     [
-        ("Government troops shelled the village overnight.", "strike"),
-        ("A roadside bomb hit a minibus.", "explosive"),
+        ("Government troops shelled the village overnight.", "shelling"),
+        ("A roadside bomb hit a minibus.", "ied"),
         ("Hundreds of students protested outside parliament.", "protest"),
         ("Gunmen abducted three aid workers.", "violence"),
         ("Rioters torched two police vehicles.", "violence"),

@@ -22,20 +22,27 @@ _GENERIC = (r"village|town|city|township|district|sub-?county|subcounty|county|m
             r"region|state|province|governorate|department|prefecture|division|locality|area|camp|kebele|"
             r"barangay|neighbou?rhood|settlement|LGA|oblast|raion|regency|tehsil|upazila|corregimiento|vereda|"
             r"parish|sub-?district|ward|circle|cercle|territory|groupement|chiefdom|sector|municipio|hromada|"
-            r"territorial community|rural community|mukim|union")
-_CAP = r"[A-Z][\w'’\-]*"
+            r"territorial community|rural community|mukim|union|countryside")
+_CAP = r"(?:(?:al|el|ad|ar|as|ash|an|at|az|ed|es|ez|adh)-)?[A-Z][\w'’\-]*"  # "al-Ain" too
 _LINK = r"(?:de|del|la|al|el|ad|as|ash|ar|an|of|du|des|da|do|y|e|i|bin)"
-ITEM = re.compile(rf"(?:(?:village|town|city|district|commune)\s+of\s+)?(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?)"
-                  rf"(?:\s+(?P<generic>(?i:{_GENERIC})))?\s*$")
+ITEM = re.compile(rf"(?:(?:village|town|city|district|commune)\s+of\s+)?"
+                  rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,7}}?)(?:\s+(?P<generic>(?i:{_GENERIC})))?\s*$")
 _PAREN = re.compile(r"\(([^()\n]{2,200})\)")
-_NAMEPAT = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*(?:\s+(?i:{_GENERIC}))?"
+_NAMEPAT = rf"{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,5}}(?:\s+(?i:{_GENERIC}))?"  # bounded: no backtracking blow-up
 _LOCATIVE_CHAIN = re.compile(rf"(?<![A-Z][\w'’\-])(?<![,(])\s({_NAMEPAT}(?:,\s+{_NAMEPAT}){{1,3}})"
                              r"(?=[.;:,)]|\s*$|\s*\n|\s+\(|\s+[a-z])")
+_NESTED_AREA = (r"district|region|zone|woreda|province|state|governorate|county|township|municipality|department|"
+                r"oblast|raion|countryside|sub-?county|prefecture|division")
+_NESTED_CHAIN = re.compile(
+    rf"(?<![\w,(])({_NAMEPAT})((?:\s+(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"\s+(?i:{_NESTED_AREA})\b){{1,3}})"
+)
+_NESTED_SEP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
                            "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",
                            "tehsil", "upazila", "territory", "cercle", "circle", "sector", "chiefdom", "municipio"})
-_ADM1_GENERIC = frozenset({"region", "state", "province", "governorate", "oblast"})
+_ADM1_GENERIC = frozenset({"region", "state", "province", "governorate", "oblast", "countryside"})
 _PLACE_GENERIC = frozenset({"village", "town", "city", "locality", "camp", "settlement", "kebele", "barangay",
                             "corregimiento", "vereda", "ward", "hromada", "territorial community"})
 _STOP = frozenset({"the", "on", "in", "at", "between", "around", "near", "local", "sources", "police", "army",
@@ -116,6 +123,25 @@ def chains(text: str) -> list[list[Item]]:
         items = _split_items(text, m.start(1), m.end(1))
         if len(items) >= 2 and items[0].start == m.start(1) and not seen & {it.start for it in items}:
             out.append(items)
+    seen |= {it.start for c in out for it in c}
+    for m in _NESTED_CHAIN.finditer(text):
+        items = _nested_items(text, m.start(1), m.end(2))
+        if len(items) >= 2 and not seen & {it.start for it in items}:
+            out.append(items)
+    return out
+
+
+def _nested_items(text: str, start: int, end: int) -> list[Item]:
+    """'X village in Y district of Z region' -> [X, Y, Z]."""
+    out, pos = [], start
+    for sep in [*_NESTED_SEP.finditer(text, start, end), None]:
+        stop = sep.start() if sep is not None else end
+        it = _item(text, pos, stop)
+        if it is None:
+            return []
+        out.append(it)
+        if sep is not None:
+            pos = sep.end()
     return out
 
 
@@ -138,12 +164,12 @@ def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
     if g in _ADM1_GENERIC or (last and not g):
         order = {"ADM1": 0, "ADM2": 1}
     elif g in _AREA_GENERIC:
-        order = {"ADM2": 0, "ADM2X": 1}
+        order = {"ADM2": 0, "ADM2X": 2}  # a town of that name before an area of unknown position
     else:
         order = {"ADM2": 1, "ADM2X": 2}  # a town by its own name first: "(Rutshuru, Nord-Kivu)"
         if e.fclass == "P":
             return (3 if e.alt else 0, -e.pop)
-    return (order.get(e.fcode, 2 if e.fclass == "P" else 4), -e.pop)
+    return (order.get(e.fcode, 1 if e.fclass == "P" else 4), -e.pop)
 
 
 def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> Resolved | None:

@@ -8,7 +8,8 @@
 A linear score over a few cues: distance to the event word (``anchor``, e.g. the trigger verb), being
 after it, a locative preposition before the name ("in", "near", "outskirts of"), a country or province
 rather than a town, a metonym ("Damascus accused"), a name that is only the admin context of the
-previous one ("Minakulu (Oyam)"), being the first place named. Weights were fitted by logistic
+previous one ("Minakulu (Oyam)"), being the first place named, being an end of a route ("the
+Yangon-Mandalay highway", weight set by hand). Weights were fitted by logistic
 regression on half of the 10k labelled sentences of ahalterman/event_location (MIT) and rounded;
 on the other half it picks the labelled place in 0.75 of sentences with two or more resolved places
 (first place: 0.48, nearest to the verb: 0.58).
@@ -32,7 +33,6 @@ WEIGHTS = {
     "metonym": -0.84,
     "admin_context": -0.86,
     "first": 0.75,
-    "with_context": 1.0,  # set by hand (not fitted): "X (Y, Z)", "X village, Y township": ACLED-style notes
     "route": -2.0,  # set by hand: an end of a road or route, "the Yangon-Mandalay highway"
 }
 _LOCATIVE = re.compile(
@@ -64,7 +64,6 @@ def cues(text: str, t: Toponym, places: Sequence[Toponym], anchor: tuple[int, in
         "metonym": float(t.kind == "metonym"),
         "admin_context": float(any(o.end <= t.start and _CONTEXT_GAP.match(text[o.end : t.start]) for o in places)),
         "first": float(t is places[0]),
-        "with_context": float(_has_context(text, t, places)),
         "route": float(_is_route(text, t)),
     }
     if anchor is not None:
@@ -81,18 +80,6 @@ def _is_route(text: str, t: Toponym) -> bool:
         return bool(re.match(r"^\s+(?:highway|road|railway|railroad|motorway|expressway|pipeline|axis|route)\b",
                              after, re.I))
     return bool(_ROUTE_AFTER.match(after)) and bool(re.match(r"^\s*[-–]", after))
-
-
-def _has_context(text: str, t: Toponym, places: Sequence[Toponym]) -> bool:
-    """A town or village written with its admin areas right after it ("X (Y, Z)", "X, Province")."""
-    if t.place is None or t.place.feature_code in ("PCLI", "ADM1") or t.kind != "place":
-        return False
-    m = _WITH_CONTEXT.match(text[t.end : t.end + 20])
-    if m is None:
-        return False
-    nxt = next((o for o in places if o.start >= t.end), None)
-    return nxt is not None and nxt.start - t.end <= m.end() + 2 and nxt.place is not None \
-        and nxt.place.feature_class == "A"
 
 
 def event_place_scores(

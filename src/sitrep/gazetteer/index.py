@@ -192,6 +192,16 @@ class Gazetteer:
         return Place(c.name, c.lat, c.lon, c.name, c.iso2, geonameid=c.geonameid, feature_class="A",
                      feature_code="PCLI", population=c.pop)
 
+    def capital(self, country: str) -> Place | None:
+        """The country's capital (its PPLC), e.g. as the likeliest place of an event whose text names none."""
+        iso2 = self.country_iso2(country)
+        if iso2 is None:
+            return None
+        rows = self.conn.execute(
+            "SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM places WHERE cc = ? AND fcode = 'PPLC' "
+            "ORDER BY pop DESC LIMIT 1", (iso2,)).fetchall()
+        return self.place(Entry(*rows[0])) if rows else None
+
     def iso_numeric(self, country_name: str) -> int | None:
         """ISO 3166 numeric code (ACLED's ``iso`` column) for a country name."""
         iso2 = self.country_iso2(country_name)

@@ -32,7 +32,7 @@ from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
 
 _LIST_SEP = re.compile(
-    r"^\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?"
+    r"^(?:\s+[\w'-]+){0,3}?\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?"
     r"(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -114,6 +114,8 @@ class Extractor:
             published = stamp.value if stamp else None
         toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
         country = article.country or _main_country(toponyms) or ""
+        if country and not article.country:  # read again knowing the country: villages resolve
+            toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=country)
         mentions = self._mentions(text, analysed, toponyms, published, article.country or "", country)
         if not mentions:
             return []
@@ -285,8 +287,11 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
         return []
     anchor = (trigger.start, trigger.end) if trigger is not None else None
     best = event_place(text, places, anchor) or places[0]
-    chosen = [best]
-    for t in places[places.index(best) + 1 :]:
+    i = places.index(best)
+    while i > 0 and _LIST_SEP.match(text[places[i - 1].end : places[i].start]):
+        i -= 1  # the list the best place belongs to starts earlier
+    chosen = [places[i]]
+    for t in places[i + 1 :]:
         if not _LIST_SEP.match(text[chosen[-1].end : t.start]) or _is_context(chosen[0], t):
             break
         chosen.append(t)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
 NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
 PRIOR_OFF_FAMILY = 0.25
+PRIOR_OFF_WEAPON = 0.02
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,11 @@ class DocContext:
 
 
 def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]:
-    """The sub-event type: the typer's probabilities weighted by the trigger lexicon's prior."""
-    scored = {s: p * (1.0 if s in allowed or not allowed else PRIOR_OFF_FAMILY) for s, p in proba.items()}
+    """The sub-event type: the typer's probabilities weighted by the trigger lexicon's prior.
+    A named weapon (shells, barrel bombs, an IED) settles the type almost alone."""
+    weapon = bool(allowed) and all(SUB_EVENT_TYPES[s] == "Explosions/Remote violence" for s in allowed)
+    off = PRIOR_OFF_WEAPON if weapon else PRIOR_OFF_FAMILY
+    scored = {s: p * (1.0 if s in allowed or not allowed else off) for s, p in proba.items()}
     best = max(scored, key=lambda s: scored[s])
     total = sum(scored.values()) or 1.0
     return best, scored[best] / total
@@ -71,12 +76,12 @@ def build_event(
     inc: Incident, doc: DocContext, sub: str, confidence: float, actors: Any, side_of: Any, gazetteer: Any
 ) -> Event:
     """One Event row for an incident."""
-    mention_actors = [a for m in inc.mentions for a in m.actors]
+    country = _country(inc.place, doc.country)
+    mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
     toll = incident_toll(((m.casualties, _adds(doc.text, m)) for m in inc.mentions), side_of)
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
     sub = demonstration_by_conduct(sub, inc.families)
-    country = _country(inc.place, doc.country)
     trig = inc.mentions[0].triggers[0]
     roles = assign(
         sub,
@@ -98,6 +103,18 @@ def build_event(
     ev.evidence = _evidence(doc.text, inc, roles, toll, trig)
     ev.notes = describe(ev)
     return ev
+
+
+_GENERIC = re.compile(r"^(Civilians|Protesters|Rioters|Unidentified [A-Za-z ]+?) \((.+)\)$")
+
+
+def localise(a: ActorMention, country: str) -> ActorMention:
+    """Generic actors take the country of the event ("Palestinian refugees" killed in Damascus
+    are Civilians (Syria)), as ACLED names them."""
+    m = _GENERIC.match(a.name)
+    if not m or not country or m.group(2) == country:
+        return a
+    return replace(a, name=f"{m.group(1)} ({country})", country=country)
 
 
 def _adds(text: str, m: Any) -> bool:

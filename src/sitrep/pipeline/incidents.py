@@ -86,12 +86,22 @@ def _place_into(
 ) -> None:
     day = date_.value if date_ else published
     for inc in reversed(incidents):
-        if inc.day(published) == day and same_place(inc.place, place):
+        if inc.day(published) == day and same_place(inc.place, place) and compatible(inc, m):
             _add(inc, m)
             return
     inc = Incident([], place, date_, place_inherited=inherited)
     _add(inc, m)
     incidents.append(inc)
+
+
+STRATEGIC = frozenset({"strategic"})
+
+
+def compatible(inc: Incident, m: Mention) -> bool:
+    """A strategic development (an evacuation, an arrest) reported beside violence at the same
+    place and day is its own event (ACLED's unit rule: one type per event), not part of the fight."""
+    fams = {t.family for t in m.triggers}
+    return (fams <= STRATEGIC) == (inc.families <= STRATEGIC)
 
 
 def same_place(a: Toponym | None, b: Toponym | None) -> bool:

@@ -96,10 +96,17 @@ def is_background(dates: list[DateMention], published: date | None, text: str, t
     return bool(_PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
 
 
+_RESULTATIVE = re.compile(r"^\s*(?:leading to|resulting in|causing|prompting|sparking|forcing)\b", re.IGNORECASE)
+
+
 def _clause_before(text: str, trig: Trigger, start: int, width: int = 60) -> str:
-    """The words before a trigger back to the previous comma, semicolon or colon."""
-    before = text[max(start, trig.start - width) : trig.start]
-    return re.split(r"[,;:]", before)[-1]
+    """The words before a trigger back to the previous comma, semicolon or colon; a participle
+    of result ("..., leading to the evacuation") belongs with the clause before it."""
+    before = text[max(start, trig.start - 2 * width) : trig.start]
+    parts = re.split(r"[,;:]", before)
+    if len(parts) > 1 and _RESULTATIVE.match(parts[-1]):
+        return parts[-2][-width:] + "," + parts[-1]
+    return parts[-1][-width:]
 
 
 def _old(d: DateMention, published: date) -> bool:

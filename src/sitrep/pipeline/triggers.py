@@ -16,7 +16,7 @@ from sitrep.errors import ResourceError
 from sitrep.paths import knowledge_file
 from sitrep.vocab import SUB_EVENT_TYPES
 
-METHOD_RANK = 5
+METHOD_RANK = 4
 
 
 @dataclass(frozen=True, slots=True)
