@@ -194,7 +194,7 @@ class Geoparser:
         found = self._lookup(text, [*ents, *scans])
         blocked = [(s.start, s.end) for s in ents if self._is_person(text, s, found, hint)]
         chosen = [m for m in (self._from_entity(span, found, text) for span in ents) if m is not None]
-        chosen += self._scan_mentions(text, ents, scans, found, chosen, blocked)
+        chosen += self._scan_mentions(text, ents, scans, found, chosen, blocked, hint)
         taken = [(m.span.start, m.span.end) for m in chosen]
         unknown = [s for s in ents if s.label in ("GPE", "LOC") and not _overlaps(s, taken)]
         chosen += [Mention(s, [], strong=True) for s in unknown]  # for fuzzy matching, else dropped
@@ -228,9 +228,13 @@ class Geoparser:
 
     def _scan_mentions(
         self, text: str, ents: list[Span], scans: list[Span], found: dict[str, list[Entry]],
-        chosen: list[Mention], blocked: list[tuple[int, int]],
+        chosen: list[Mention], blocked: list[tuple[int, int]], hint: str | None = None,
     ) -> list[Mention]:
-        """Gazetteer matches of capitalised runs, longest first, outside entities already taken."""
+        """Gazetteer matches of capitalised runs, longest first, outside entities already taken.
+
+        With a country hint (event coding) a place name that only starts an institution's name is
+        skipped ("San Agustin National University"); without one it stays (news gold such as LGL's
+        counts "Louisiana" in "Louisiana State University")."""
         taken = [(m.span.start, m.span.end) for m in chosen]
         place_ents = [(s.start, s.end) for s in ents if s.label in PLACE_LABELS]
         named = [(s.start, s.end) for s in ents if s.label not in PLACE_LABELS | {"NORP", "PERSON"}]
@@ -240,7 +244,7 @@ class Geoparser:
                 continue
             if _inside_any(span, named) and not any(s == span.start for s, _ in named):
                 continue
-            if _names_institution(text, span, named):
+            if hint and _names_institution(text, span, named):
                 continue
             m = self._from_scan(span, found, text, _fills_place_entity(text, span, place_ents))
             if m is not None:

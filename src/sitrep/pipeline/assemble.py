@@ -147,7 +147,7 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
     ev.country = country
     ev.iso = gazetteer.iso_numeric(country) if gazetteer is not None and country else None
     if top is None or top.place is None:
-        centre = gazetteer.country(country) if gazetteer is not None and country else None
+        centre = _fallback_place(gazetteer, country)
         if centre is not None:
             ev.location, ev.latitude, ev.longitude = centre.name, centre.latitude, centre.longitude
         ev.geo_precision = 3
@@ -156,6 +156,16 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
     ev.location, ev.latitude, ev.longitude = p.name, p.latitude, p.longitude
     ev.admin1, ev.admin2 = p.admin1, p.admin2
     ev.geo_precision = top.precision
+
+
+def _fallback_place(gazetteer: Any, country: str) -> Any:
+    """Where an event is put when its report names no place: the capital, where reporting
+    concentrates (ACLED's notes fall within 200 km of it more often than of the country's
+    centre), else the centre; geo_precision 3 either way."""
+    if gazetteer is None or not country:
+        return None
+    capital = getattr(gazetteer, "capital", None)
+    return (capital(country) if capital else None) or gazetteer.country(country)
 
 
 def _set_toll(ev: Event, toll: Toll, roles: Roles, side_of: Any) -> None:
