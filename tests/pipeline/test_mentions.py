@@ -59,3 +59,21 @@ def test_event_date_skips_month_and_future() -> None:
     ]
     chosen = event_date(dates, PUB)
     assert chosen is not None and chosen.value == date(2018, 4, 18)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("RFA called for comment on the attack.", True), ("Gunmen attacked a bus.", False)],
+)
+def test_referential_triggers(sentence: str, expected: bool) -> None:
+    from sitrep.pipeline.mentions import is_referential
+
+    trigs = TriggerFinder().initialize().find(sentence)
+    assert is_referential(sentence, trigs) is expected
+
+
+def test_statement_date_is_not_the_event_date() -> None:
+    s = "Twenty attackers were killed, the army said in a statement on Monday."
+    d = DateMention(s.index("on Monday"), len(s) - 1, "on Monday", date(2018, 4, 16))
+    assert event_date([d], PUB, s) is None
+    assert event_date([d], PUB) == d

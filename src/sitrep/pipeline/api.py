@@ -268,11 +268,12 @@ def _overlaps_actor(t: Toponym, actors: list[ActorMention]) -> bool:
 
 
 def _main_country(toponyms: list[Toponym]) -> str | None:
-    """The country most of the report's places (not demonyms: "pro-Palestinian") lie in."""
-    counts: dict[str, int] = {}
+    """The country most of the report's places lie in; a demonym counts half ("Nigerien troops"
+    tells the country, "pro-Palestinian protesters" in Philadelphia does not outweigh the city)."""
+    counts: dict[str, float] = {}
     for t in toponyms:
-        if t.kind == "place" and t.place is not None and t.place.country:
-            counts[t.place.country] = counts.get(t.place.country, 0) + 1
+        if t.place is not None and t.place.country and t.kind in ("place", "demonym"):
+            counts[t.place.country] = counts.get(t.place.country, 0) + (1.0 if t.kind == "place" else 0.5)
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 

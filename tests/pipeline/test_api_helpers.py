@@ -1,0 +1,42 @@
+import pytest
+
+from sitrep.model import Place, Toponym
+from sitrep.pipeline.api import clauses, event_places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("Two died in Herat while in Farah three were killed.", ["Two died in Herat", "in Farah three were killed."]),
+        ("He was killed while praying.", ["He was killed while praying."]),
+        ("Troops shelled Idlib; rebels hit Hama.", ["Troops shelled Idlib", "rebels hit Hama."]),
+    ],
+)
+def test_clauses(sentence: str, parts: list[str]) -> None:
+    assert [sentence[a:b] for a, b in clauses(sentence, 0, len(sentence))] == parts
+
+
+def tops(text: str, *names: str) -> list[Toponym]:
+    out = []
+    for i, n in enumerate(names):
+        s = text.index(n)
+        out.append(Toponym(s, s + len(n), n, Place(n, 33.0 + i / 10, 36.0, "Syria", feature_class="P")))
+    return out
+
+
+def test_a_list_of_places_is_one_event_each() -> None:
+    text = "Jets targeted the Yarmouk refugee camp and the neighbourhoods of Hajar al-Aswad and Qadam."
+    found = event_places(text, tops(text, "Yarmouk", "Hajar al-Aswad", "Qadam"))
+    assert [t.text for t in found] == ["Yarmouk", "Hajar al-Aswad", "Qadam"]
+
+
+def test_admin_context_is_not_another_place() -> None:
+    text = "Protesters gathered in Pirque (Cochabamba) on Monday."
+    places = tops(text, "Pirque", "Cochabamba")
+    places[1] = Toponym(
+        places[1].start,
+        places[1].end,
+        "Cochabamba",
+        Place("Cochabamba", 1, 1, "Bolivia", feature_class="A", feature_code="ADM1"),
+    )
+    assert [t.text for t in event_places(text, places)] == ["Pirque"]

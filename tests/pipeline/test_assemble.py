@@ -1,0 +1,111 @@
+import pytest
+
+from sitrep.model import ActorMention, Event, Evidence
+from sitrep.pipeline.assemble import (
+    choose_type,
+    correct_for_targets,
+    demonstration_by_conduct,
+    describe,
+    localise,
+    merge_restatements,
+    territory_by_actor,
+)
+from sitrep.pipeline.roles import Roles
+from sitrep.vocab import SUB_EVENT_TYPES
+
+UNIFORM = {s: 1 / len(SUB_EVENT_TYPES) for s in SUB_EVENT_TYPES}
+
+
+def actor(name: str, inter: int, implicit: bool = False) -> ActorMention:
+    return ActorMention(0, 1, "x", name, inter, implicit=implicit)
+
+
+def test_weapon_prior_settles_the_type() -> None:
+    proba = dict(UNIFORM, **{"Remote explosive/landmine/IED": 0.5, "Shelling/artillery/missile attack": 0.05})
+    sub, _ = choose_type(proba, {"Shelling/artillery/missile attack"})
+    assert sub == "Shelling/artillery/missile attack"
+
+
+def test_no_prior_keeps_the_typer() -> None:
+    proba = dict(UNIFORM, **{"Attack": 0.6})
+    assert choose_type(proba, set())[0] == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sub", "actors", "sides", "expected"),
+    [
+        ("Attack", [actor("Military Forces of Syria (2000-2024)", 1)], {"state"}, "Armed clash"),
+        ("Attack", [actor("Military Forces of Syria (2000-2024)", 1)], {"civilians"}, "Attack"),
+        ("Armed clash", [], {"civilians"}, "Attack"),
+        ("Armed clash", [actor("Taliban", 2)], {"civilians"}, "Armed clash"),
+    ],
+)
+def test_targets_decide_attack_or_clash(sub: str, actors: list[ActorMention], sides: set[str], expected: str) -> None:
+    assert correct_for_targets(sub, actors, sides) == expected
+
+
+@pytest.mark.parametrize(
+    ("families", "expected"),
+    [
+        ({"protest", "riot"}, "Violent demonstration"),
+        ({"protest", "intervention"}, "Protest with intervention"),
+        ({"protest"}, "Peaceful protest"),
+    ],
+)
+def test_demonstration_by_conduct(families: set[str], expected: str) -> None:
+    assert demonstration_by_conduct("Peaceful protest", families) == expected
+
+
+@pytest.mark.parametrize(
+    ("inter1", "expected"), [(1, "Government regains territory"), (2, "Non-state actor overtakes territory")]
+)
+def test_territory_by_who_took_it(inter1: int, expected: str) -> None:
+    assert territory_by_actor("Non-state actor overtakes territory", Roles("a", inter1)) == expected
+
+
+def test_generic_actors_take_the_event_country() -> None:
+    a = localise(actor("Civilians (Palestine)", 7), "Syria")
+    assert a.name == "Civilians (Syria)"
+    assert localise(actor("Hamas Movement", 2), "Syria").name == "Hamas Movement"
+
+
+def ev(date: str, fatalities: int, precision: int, dated: bool = True, conf: float = 0.5) -> Event:
+    evidence = [Evidence("event_date", "x", 0, 1)] if dated else []
+    return Event(
+        date,
+        "Battles",
+        "Armed clash",
+        fatalities=fatalities,
+        geo_precision=precision,
+        confidence=conf,
+        country="Niger",
+        evidence=evidence,
+    )
+
+
+def test_restated_toll_merges_into_the_finer_place() -> None:
+    kept = merge_restatements([ev("2023-02-10", 10, 3), ev("2023-02-10", 10, 1)])
+    assert [e.geo_precision for e in kept] == [1]
+
+
+def test_undated_restatement_yields_to_the_dated_event() -> None:
+    kept = merge_restatements([ev("2023-02-12", 10, 2, dated=False), ev("2023-02-10", 10, 2)])
+    assert [e.event_date for e in kept] == ["2023-02-10"]
+
+
+def test_different_tolls_stay_apart() -> None:
+    assert len(merge_restatements([ev("2023-02-10", 10, 1), ev("2023-02-10", 3, 1)])) == 2
+
+
+def test_notes_read_like_a_sentence() -> None:
+    e = Event(
+        "2018-04-18",
+        "Battles",
+        "Armed clash",
+        actor1="A",
+        actor2="B",
+        location="Al Mayadin",
+        country="Syria",
+        fatalities=38,
+    )
+    assert describe(e) == "On 2018-04-18, armed clash by A against B in Al Mayadin, Syria; 38 reported fatalities."
