@@ -109,3 +109,11 @@ def test_notes_read_like_a_sentence() -> None:
         fatalities=38,
     )
     assert describe(e) == "On 2018-04-18, armed clash by A against B in Al Mayadin, Syria; 38 reported fatalities."
+
+
+@pytest.mark.parametrize(("share", "counts"), [(None, [7]), ((0, 3), [3]), ((1, 3), [2]), ((2, 3), [2])])
+def test_a_shared_toll_is_split_between_places(share: tuple[int, int] | None, counts: list[int]) -> None:
+    from sitrep.model import Casualty
+    from sitrep.pipeline.assemble import _shared
+
+    assert [c.count for c in _shared([Casualty(0, 1, "x", 7)], share)] == counts

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz, process
 
 from sitrep.gazetteer import knowledge
-from sitrep.gazetteer.context import Item, chain_keys, chains, resolve_chain
+from sitrep.gazetteer.context import Item, Resolved, chain_keys, chains, resolve_chain
 from sitrep.gazetteer.index import Entry, Gazetteer
 from sitrep.gazetteer.normalize import ARTICLES, norm, skeleton
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
@@ -155,9 +155,24 @@ class Geoparser:
             r = resolve_chain(chain, found, hint)
             if r is None:
                 continue
+            if not r.own:
+                r = self._close_spelling(r, hint)
             new = self._chain_toponym(text, r.item, r.entry, r.own)
             tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
         return tops
+
+    def _close_spelling(self, r: Resolved, hint: str) -> Resolved:
+        """An unknown name spelled close to a place inside the context's province ("Barsalogo" for
+        "Barsalogho"): fuzzy matching, but only within that province."""
+        key = norm(r.item.text)
+        if len(key) < 5:
+            return r
+        close = self._fuzzy_key(key, hint)
+        if not close:
+            return r
+        same = [e for e in self.gazetteer.lookup([close]).get(close, []) if e.cc == hint and e.a1 == r.entry.a1
+                and e.fclass == "P" and (r.entry.fcode != "ADM2" or e.a2 in ("", r.entry.a2))]
+        return Resolved(r.item, max(same, key=lambda e: e.pop), True) if same else r
 
     @staticmethod
     def _chain_name_other(text: str, item: Item, others: list[tuple[int, int]]) -> bool:

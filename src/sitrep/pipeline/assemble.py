@@ -78,7 +78,8 @@ def build_event(
     """One Event row for an incident."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
-    toll = incident_toll(((m.casualties, _adds(doc.text, m)) for m in inc.mentions), side_of)
+    counts = ((_shared(m.casualties, inc.shares.get(m.start)), _adds(doc.text, m)) for m in inc.mentions)
+    toll = incident_toll(counts, side_of)
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
     sub = demonstration_by_conduct(sub, inc.families)
@@ -115,6 +116,15 @@ def localise(a: ActorMention, country: str) -> ActorMention:
     if not m or not country or m.group(2) == country:
         return a
     return replace(a, name=f"{m.group(1)} ({country})", country=country)
+
+
+def _shared(casualties: list[Casualty], share: tuple[int, int] | None) -> list[Casualty]:
+    """A toll one sentence gives for several places ("strikes on X, Y and Z killed 7") is split
+    between their events as ACLED does: evenly, the remainder to the first places."""
+    if share is None:
+        return casualties
+    i, k = share
+    return [replace(c, count=c.count // k + (1 if i < c.count % k else 0)) for c in casualties]
 
 
 def _adds(text: str, m: Any) -> bool:

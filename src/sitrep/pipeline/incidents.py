@@ -29,6 +29,7 @@ class Incident:
     date: DateMention | None
     place_inherited: bool = False
     families: set[str] = field(default_factory=set)
+    shares: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention start -> (index, of how many)
 
     @property
     def paragraph(self) -> int:
@@ -59,8 +60,10 @@ def group(
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
         date_ = m.date or (ctx.date if ctx else None) or story_date
         targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
-        for p in targets:
-            _place_into(incidents, m, p, date_, published, inherited=not places)
+        for i, p in enumerate(targets):
+            inc = _place_into(incidents, m, p, date_, published, inherited=not places)
+            if len(targets) > 1:
+                inc.shares[m.start] = (i, len(targets))
     return fold_containers(incidents, published)
 
 
@@ -83,15 +86,17 @@ def _place_into(
     date_: DateMention | None,
     published: date | None,
     inherited: bool,
-) -> None:
+) -> Incident:
+    """The incident of this day and place that ``m`` belongs to, opened if there is none."""
     day = date_.value if date_ else published
     for inc in reversed(incidents):
         if inc.day(published) == day and same_place(inc.place, place) and compatible(inc, m):
             _add(inc, m)
-            return
+            return inc
     inc = Incident([], place, date_, place_inherited=inherited)
     _add(inc, m)
     incidents.append(inc)
+    return inc
 
 
 STRATEGIC = frozenset({"strategic"})
