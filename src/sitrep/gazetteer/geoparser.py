@@ -43,6 +43,7 @@ _ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|
 _CONTEXT_SEP = re.compile(r"^\s*(?:,|\(|in)\s*$")
 _WEAK_MIN_POP = 1000
 _SKELETON_MIN_RATIO = 70
+_CLOSE_RATIO = 85  # a name spelled close to a town inside its written province ("Mogoke"/"Mogok")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][\w'’]*\.?) $")
 _TITLES = frozenset({
     "president", "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "officer", "sheriff", "mayor", "chief", "coach",
@@ -168,7 +169,7 @@ class Geoparser:
         if len(key) < 5:
             return r
         close = self._fuzzy_key(key, hint)
-        if not close:
+        if not close or fuzz.ratio(close, key) < _CLOSE_RATIO:
             return r
         same = [e for e in self.gazetteer.lookup([close]).get(close, []) if e.cc == hint and e.a1 == r.entry.a1
                 and e.fclass == "P" and (r.entry.fcode != "ADM2" or e.a2 in ("", r.entry.a2))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -36,6 +36,20 @@ _LIST_SEP = re.compile(
     r"(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class Page:
+    """One report as every sentence sees it."""
+
+    text: str
+    published: date | None
+    hint: str  # the user's country hint, '' if none
+    country: str  # the hint, or the country the report's places lie in
+    toponyms: list[Toponym]
+    body: list[tuple[int, int]]
+    datelines: list[tuple[int, int]]
+    stamp: tuple[int, int] | None  # the publication date stamp, not an event date
 
 
 def as_date(value: Any) -> date | None:
@@ -105,61 +119,63 @@ class Extractor:
             yield _quote_from(original.text, self._events(work, analysed))
 
     def _events(self, article: Article, analysed: Analysed) -> list[Event]:
+        page = self._page(article, analysed)
+        mentions = self._mentions(page, analysed)
+        if not mentions:
+            return []
+        text = article.text
+        places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
+        incidents = group(mentions, places_of, page.published, main_place(text, page.toponyms, page.country))
+        all_actors = [a for m in mentions for a in m.actors]
+        doc = DocContext(text, page.published, page.country, main_agent(all_actors))
+        return merge_restatements([self._event(inc, doc) for inc in incidents])
+
+    def _page(self, article: Article, analysed: Analysed) -> Page:
+        """What the whole report tells every sentence: publication date, country, places."""
         from sitrep.pipeline.dates import publication_date
 
         text = article.text
-        published = article.published
-        if published is None:
-            stamp = publication_date(text)
-            published = stamp.value if stamp else None
+        stamp = publication_date(text)
+        published = article.published or (stamp.value if stamp else None)
         toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
         country = article.country or _main_country(toponyms) or ""
         if country and not article.country:  # read again knowing the country: villages resolve
             toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=country)
-        mentions = self._mentions(text, analysed, toponyms, published, article.country or "", country)
-        if not mentions:
-            return []
-        places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
-        incidents = group(mentions, places_of, published, main_place(text, toponyms, country))
-        all_actors = [a for m in mentions for a in m.actors]
-        doc = DocContext(text, published, country, main_agent(all_actors))
-        return merge_restatements([self._event(inc, doc) for inc in incidents])
+        return Page(
+            text,
+            published,
+            article.country or "",
+            country,
+            toponyms,
+            body=furniture.body_spans(text),
+            datelines=furniture.dateline_spans(text),
+            stamp=(stamp.start, stamp.end) if stamp else None,
+        )
 
-    def _mentions(
-        self,
-        text: str,
-        analysed: Analysed,
-        tops: list[Toponym],
-        published: date | None,
-        country: str,
-        doc_country: str,
-    ) -> list[Mention]:
-        """Event mentions of the body's clauses. ``country`` is the user's hint ('' if none)."""
-        body = furniture.body_spans(text)
-        datelines = furniture.dateline_spans(text)
+    def _mentions(self, page: Page, analysed: Analysed) -> list[Mention]:
+        """Event mentions of the body's clauses."""
         out = []
-        for s, e in (c for sent in analysed.sentences for c in clauses(text, *sent)):
-            para = _paragraph(body, s)
+        for s, e in (c for sent in analysed.sentences for c in clauses(page.text, *sent)):
+            para = _paragraph(page.body, s)
             if para is None:
                 continue
-            places = [t for t in tops if s <= t.start < e and _usable(t) and not _inside(t, datelines)]
-            where = country or next((t.place.country for t in places if t.place and t.place.country), doc_country)
-            m = self._mention(text, s, e, para, published, where, places)
-            if m is not None and not is_summary(text, m):
+            places = [t for t in page.toponyms if s <= t.start < e and _usable(t) and not _inside(t, page.datelines)]
+            first = next((t.place.country for t in places if t.place and t.place.country), page.country)
+            m = self._mention(page, s, e, para, page.hint or first, places)
+            if m is not None and not is_summary(page.text, m):
                 out.append(m)
         return out
 
-    def _mention(
-        self, text: str, s: int, e: int, para: int, published: date | None, country: str, places: list[Toponym]
-    ) -> Mention | None:
+    def _mention(self, page: Page, s: int, e: int, para: int, country: str, places: list[Toponym]) -> Mention | None:
         """The clause text[s:e] as an event mention, or None when it reports no new event."""
         from sitrep.pipeline.dates import find_dates
         from sitrep.pipeline.fatalities import find_casualties
 
+        text, published = page.text, page.published
         trigs = self.triggers.find(text, s, e)
         if not trigs or self._nonevent(text, s, e, trigs):
             return None
-        dates = find_dates(text, published, s, e)
+        dates = [d for d in find_dates(text, published, s, e) if (d.start, d.end) != page.stamp]
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
