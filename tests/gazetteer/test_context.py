@@ -125,3 +125,9 @@ def test_chains_stay_linear_on_long_capitalised_runs(text: str) -> None:
     start = time.perf_counter()
     chains(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_close_spelling_inside_the_written_province(gp: Geoparser) -> None:
+    text = "A bomb went off in Mogokk town (Pyin Oo Lwin district, Mandalay region) on Friday."
+    tops = [t for t in gp.toponyms(text, country="Myanmar") if t.text == "Mogokk"]
+    assert tops and tops[0].place is not None and tops[0].place.name == "Mogok"

@@ -50,3 +50,12 @@ def test_place_stopwords_schema() -> None:
     words = knowledge.place_stopwords()
     assert {"monday", "police", "the"} <= words
     assert all(w == w.lower() and " " not in w for w in words)
+
+
+def test_admin1_splits_schema() -> None:
+    splits = knowledge.admin1_splits()
+    assert splits
+    for key, rows in splits.items():
+        cc, code = key.split(".", 1)
+        assert len(cc) == 2 and code
+        assert all(prefix and name for prefix, name in rows)

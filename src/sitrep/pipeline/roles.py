@@ -51,7 +51,7 @@ def assign(
     if sub_event_type in ("Peaceful protest", "Protest with intervention"):
         return _demo("protesters", sub_event_type != "Peaceful protest", actors, country, generic)
     if sub_event_type in ("Violent demonstration", "Mob violence"):
-        return _demo("rioters", sub_event_type == "Mob violence", actors, country, generic)
+        return _demo("rioters", True, actors, country, generic, mob=sub_event_type == "Mob violence")
     named = _first(agents, inter_not=(6, 7))
     agent = named
     if agent is None or (fallback_agent is not None and _anaphoric(agent, text)):
@@ -59,7 +59,10 @@ def assign(
     if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         victim = generic("civilians", country)
         return _roles(agent, victim, country, generic)
-    others = [a for a in actors if a is not named and (agent is None or a.name != agent.name)]
+    others = [
+        a for a in actors
+        if a is not named and (agent is None or a.name != agent.name) and not (a.implicit and a.inter == 7)
+    ]
     target = _first(others, inter_not=()) if others else None
     if sub_event_type == "Arrests":
         agent = agent if agent and agent.inter == 1 else None
@@ -107,13 +110,15 @@ def _demo(
     country: str,
     generic: Generic,
     default_opponent: tuple[str, int] | None = None,
+    mob: bool = False,
 ) -> Roles:
     name, inter = generic(kind, country)
     named = next((a for a in actors if a.inter in (5, 6)), None)
-    opponent = next((a for a in actors if a.inter in (1, 2, 3, 4, 8)), None) if other_side else None
+    sides = [a for a in actors if a.inter == 1 or (a.inter in (2, 3, 4, 8) and not a.implicit)]
+    opponent = sides[0] if other_side and sides else None
     if opponent is None and default_opponent is not None:
         return Roles(name, inter, default_opponent[0], default_opponent[1], quote1=named)
-    if kind == "rioters" and other_side and opponent is None:
+    if mob and opponent is None:
         name2, inter2 = generic("civilians", country)
         return Roles(name, inter, name2, inter2, quote1=named)
     return Roles(
