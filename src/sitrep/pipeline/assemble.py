@@ -162,10 +162,18 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
             ev.location, ev.latitude, ev.longitude = centre.name, centre.latitude, centre.longitude
         ev.geo_precision = 3
         return
-    p = top.place
+    p = _seat_of_province(top.place, gazetteer)
     ev.location, ev.latitude, ev.longitude = p.name, p.latitude, p.longitude
     ev.admin1, ev.admin2 = p.admin1, p.admin2
     ev.geo_precision = top.precision
+
+
+def _seat_of_province(p: Any, gazetteer: Any) -> Any:
+    """ACLED codes an event known only by its province at the province's capital."""
+    if gazetteer is None or p.feature_code != "ADM1":
+        return p
+    seat = gazetteer.admin1_seat(p.admin1 or p.name, p.country)
+    return seat or p
 
 
 def _fallback_place(gazetteer: Any, country: str) -> Any:
