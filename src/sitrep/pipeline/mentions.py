@@ -69,10 +69,18 @@ def event_date(dates: list[DateMention], published: date | None, text: str = "")
     week the text states ("around 12 April"); "last week" only points back to an earlier report,
     and "the army said on Monday" dates the statement, not the event."""
     for d in dates:
-        stated = d.precision == 1 or (d.precision == 2 and not d.relative)
+        stated = d.precision == 1 or (d.precision == 2 and not _relative_week(d))
         if stated and (published is None or d.value <= published) and not _speech_date(text, d):
             return d
     return None
+
+
+_WEEK = re.compile(r"\bweek(?:end)?s?\b", re.IGNORECASE)
+
+
+def _relative_week(d: DateMention) -> bool:
+    """"last week", "earlier this week" (not "on or around 6 December", whose year is inferred)."""
+    return d.relative and bool(_WEEK.search(d.text))
 
 
 def _speech_date(text: str, d: DateMention) -> bool:
@@ -138,7 +146,7 @@ def is_summary(text: str, m: Mention) -> bool:
     or a sentence dated only by a month or year ("earlier this month"): not a new event."""
     if _SUMMARY.search(text, m.start, m.end):
         return True
-    if m.date is None and any(d.precision >= 3 or d.relative and d.precision == 2 for d in m.dates):
+    if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
     return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
 
