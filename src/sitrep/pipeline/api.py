@@ -192,7 +192,8 @@ class Extractor:
 
     def _event(self, inc: Incident, doc: DocContext) -> Event:
         proba = incident_proba(self.typer, doc.text, inc)
-        sub, conf = choose_type(proba, self.triggers.prior(inc.families))
+        opening = {t.family for t in inc.mentions[0].triggers}
+        sub, conf = choose_type(proba, self.triggers.prior(opening) or self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
 
         return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer)
