@@ -40,3 +40,9 @@ def test_admin_context_is_not_another_place() -> None:
         Place("Cochabamba", 1, 1, "Bolivia", feature_class="A", feature_code="ADM1"),
     )
     assert [t.text for t in event_places(text, places)] == ["Pirque"]
+
+
+def test_parallel_clauses_list_their_places() -> None:
+    text = "Thirty were injured in Manikganj, 25 including police injured in Sirajganj."
+    found = event_places(text, tops(text, "Manikganj", "Sirajganj"))
+    assert [t.text for t in found] == ["Manikganj", "Sirajganj"]

@@ -36,6 +36,16 @@ _LIST_SEP = re.compile(
     r"(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_PARALLEL_SEP = re.compile(
+    r"^\s*(?:,|;|and)\s+(?:and\s+)?(?:[\w'-]+\s+){1,8}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _listed(text: str, a: Toponym, b: Toponym) -> bool:
+    """b continues the list a belongs to: "X, Y and Z", or parallel clauses "30 injured in X,
+    25 injured in Y"."""
+    gap = text[a.end : b.start]
+    return bool(_LIST_SEP.match(gap) or _PARALLEL_SEP.match(gap))
 
 
 @dataclass(frozen=True)
@@ -306,11 +316,11 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     anchor = (trigger.start, trigger.end) if trigger is not None else None
     best = event_place(text, places, anchor) or places[0]
     i = places.index(best)
-    while i > 0 and _LIST_SEP.match(text[places[i - 1].end : places[i].start]):
+    while i > 0 and _listed(text, places[i - 1], places[i]):
         i -= 1  # the list the best place belongs to starts earlier
     chosen = [places[i]]
     for t in places[i + 1 :]:
-        if not _LIST_SEP.match(text[chosen[-1].end : t.start]) or _is_context(chosen[0], t):
+        if not _listed(text, chosen[-1], t) or _is_context(chosen[0], t):
             break
         chosen.append(t)
     return chosen
