@@ -148,7 +148,7 @@ class Extractor:
         stamp = publication_date(text)
         published = article.published or (stamp.value if stamp else None)
         toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
-        country = article.country or _main_country(toponyms) or ""
+        country = article.country or _main_country(toponyms, text) or ""
         if country and not article.country:  # read again knowing the country: villages resolve
             toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=country)
         return Page(
@@ -294,13 +294,24 @@ def _overlaps_actor(t: Toponym, actors: list[ActorMention]) -> bool:
     return any(a.start < t.end and t.start < a.end and not a.implicit for a in actors)
 
 
-def _main_country(toponyms: list[Toponym]) -> str | None:
-    """The country most of the report's places lie in; a demonym counts half ("Nigerien troops"
-    tells the country, "pro-Palestinian protesters" in Philadelphia does not outweigh the city)."""
+_NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|border(?:s|ing)?(?: with)?|near|from|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _main_country(toponyms: list[Toponym], text: str = "") -> str | None:
+    """The country most of the report's places lie in. A demonym counts half ("Nigerien troops"
+    tells the country; "pro-Palestinian protesters" in Philadelphia does not outweigh the city);
+    a neighbour ("near the border with neighbouring Mali") counts a quarter; the first 300
+    characters (headline and lead) count double."""
     counts: dict[str, float] = {}
     for t in toponyms:
-        if t.place is not None and t.place.country and t.kind in ("place", "demonym"):
-            counts[t.place.country] = counts.get(t.place.country, 0) + (1.0 if t.kind == "place" else 0.5)
+        if t.place is None or not t.place.country or t.kind not in ("place", "demonym"):
+            continue
+        w = 1.0 if t.kind == "place" else 0.5
+        if _NEIGHBOUR.search(text[max(0, t.start - 30) : t.start]):
+            w *= 0.25
+        if t.start < 300:
+            w *= 2
+        counts[t.place.country] = counts.get(t.place.country, 0) + w
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
