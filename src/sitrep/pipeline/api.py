@@ -294,7 +294,9 @@ def _overlaps_actor(t: Toponym, actors: list[ActorMention]) -> bool:
     return any(a.start < t.end and t.start < a.end and not a.implicit for a in actors)
 
 
-_NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|border(?:s|ing)?(?: with)?|near|from|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEIGHBOUR = re.compile(
+    r"\b(?:neighbou?ring|border(?:s|ing)?(?: with)?|near|from|into|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _main_country(toponyms: list[Toponym], text: str = "") -> str | None:
