@@ -237,26 +237,35 @@ def main_agent(actors: list[ActorMention]) -> ActorMention | None:
 
 
 def merge_restatements(events: list[Event]) -> list[Event]:
-    """Drop events that restate another of the same report: same day, same event type, same
-    non-zero toll (a headline and its lead placed at a city and at a village). The event with
-    the finer place and higher confidence stays."""
+    """Drop events that restate another of the same report: same type and country, and the same
+    non-zero toll on the same day (a headline and its lead placed at a city and at a village), or
+    the same place a few days apart where one day was only assumed ("... killed in a clash, the
+    military said on Friday"; later: "the clash took place on Thursday night"). The event with a
+    stated date, the finer place and the higher confidence stays, with the larger toll."""
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: (not _dated(e), e.geo_precision, -e.confidence)):
-        if not any(_restates(ev, k) for k in kept):
+        twin = next((k for k in kept if _restates(ev, k)), None)
+        if twin is None:
             kept.append(ev)
+        elif ev.fatalities > twin.fatalities:
+            twin.fatalities, twin.fatalities_high = ev.fatalities, max(twin.fatalities_high, ev.fatalities_high)
     order = {id(e): i for i, e in enumerate(events)}
     return sorted(kept, key=lambda e: order[id(e)])
 
 
 def _restates(a: Event, b: Event) -> bool:
-    """Same type and toll, and the same day, or days apart where one day was only assumed
-    (the lead gives no date, a later paragraph does)."""
-    if a.event_type != b.event_type or a.fatalities == 0 or a.fatalities != b.fatalities or a.country != b.country:
+    if a.event_type != b.event_type or a.country != b.country:
         return False
-    if a.event_date == b.event_date:
+    days = (
+        abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+        if a.event_date and b.event_date
+        else 99
+    )
+    assumed = not _dated(a) or not _dated(b)
+    same_toll = a.fatalities > 0 and a.fatalities == b.fatalities
+    if same_toll and (days == 0 or (assumed and days <= 3)):
         return True
-    undated = not _dated(a) or not _dated(b)
-    return undated and abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days) <= 3
+    return assumed and days <= 3 and bool(a.location) and a.location == b.location
 
 
 def _dated(e: Event) -> bool:

@@ -17,7 +17,9 @@ from sitrep.pipeline.triggers import Trigger
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"aim(?:s|ed)? to|in order to|intends? to|fear(?:s|ed)?|warn(?:s|ed) (?:of|that)|if|unless|"
-    r"ready to|prepar(?:ing|ed) to|yet to|about to|attempt(?:s|ed)? to|tr(?:y|ies|ied) to|"
+    r"ready to|prepar(?:ing|ed) to|yet to|efforts? to|"
+    r"to (?:stop|end|prevent|halt|avoid|curb|counter|investigate|condemn)|"
+    r"about to|attempt(?:s|ed)? to|tr(?:y|ies|ied) to|"
     r"call(?:s|ed) for|demand(?:s|ed)|urged?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
