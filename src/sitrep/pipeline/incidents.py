@@ -57,6 +57,11 @@ def group(
             _add(last, m)
             _refine(last, places)
             continue
+        if m.referential and last is not None and last.date is None and _here(last, places):
+            _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
+            last.date = m.date
+            _refine(last, places)
+            continue
         ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
         date_ = m.date or (ctx.date if ctx else None) or story_date
         targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
@@ -65,6 +70,10 @@ def group(
             if len(targets) > 1:
                 inc.shares[m.start] = (i, len(targets))
     return fold_containers(incidents, published)
+
+
+def _here(inc: Incident, places: list[Toponym]) -> bool:
+    return not places or inc.place is None or same_place(inc.place, places[0])
 
 
 def _refine(inc: Incident, places: list[Toponym]) -> None:
