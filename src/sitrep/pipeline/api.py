@@ -135,7 +135,7 @@ class Extractor:
             return []
         text = article.text
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
-        incidents = group(mentions, places_of, page.published, main_place(text, page.toponyms, page.country))
+        incidents = group(mentions, places_of, page.published, main_place(page))
         all_actors = [a for m in mentions for a in m.actors]
         doc = DocContext(text, page.published, page.country, main_agent(all_actors))
         return merge_restatements([self._event(inc, doc) for inc in incidents])
@@ -278,13 +278,12 @@ def _usable(t: Toponym) -> bool:
     return not t.place.feature_code.startswith("PCL")
 
 
-def main_place(text: str, toponyms: list[Toponym], country: str) -> Toponym | None:
+def main_place(page: Page) -> Toponym | None:
     """The report's main place: the first usable place of its body in its main country."""
-    body = furniture.body_spans(text)
-    datelines = furniture.dateline_spans(text)
-    for t in toponyms:
-        in_country = t.place is not None and (not country or t.place.country == country)
-        if in_country and _usable(t) and _paragraph(body, t.start) is not None and not _inside(t, datelines):
+    for t in page.toponyms:
+        in_country = t.place is not None and (not page.country or t.place.country == page.country)
+        in_body = _paragraph(page.body, t.start) is not None and not _inside(t, page.datelines)
+        if in_country and in_body and _usable(t):
             return t
     return None
 

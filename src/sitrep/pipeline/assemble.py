@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
 from sitrep.pipeline.incidents import Incident
+from sitrep.pipeline.mentions import says_also
 from sitrep.pipeline.roles import Roles, assign
 from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
@@ -78,7 +79,7 @@ def build_event(
     """One Event row for an incident."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
-    counts = ((_shared(m.casualties, inc.shares.get(m.start)), _adds(doc.text, m)) for m in inc.mentions)
+    counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
     toll = incident_toll(counts, side_of)
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
@@ -125,12 +126,6 @@ def _shared(casualties: list[Casualty], share: tuple[int, int] | None) -> list[C
         return casualties
     i, k = share
     return [replace(c, count=c.count // k + (1 if i < c.count % k else 0)) for c in casualties]
-
-
-def _adds(text: str, m: Any) -> bool:
-    from sitrep.pipeline.mentions import says_also
-
-    return says_also(text, m)
 
 
 def _country(place: Toponym | None, hint: str) -> str:
