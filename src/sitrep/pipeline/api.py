@@ -196,6 +196,11 @@ class Extractor:
         m.casualties = find_casualties(text, s, e)
         return m
 
+    def _key_trigger(self, inc: Incident) -> Any:
+        """The opening clause's most specific trigger: the evidence for the event's type."""
+        rank = {f.name: f.rank for f in self.triggers.families}
+        return max(inc.mentions[0].triggers, key=lambda t: rank.get(t.family, 0))
+
     def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
         assert self.nonevents is not None
         return self.nonevents.excludes(text, start, end, {t.family for t in trigs})
@@ -206,7 +211,7 @@ class Extractor:
         sub, conf = choose_type(proba, self.triggers.prior(opening) or self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
 
-        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer)
+        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, self._key_trigger(inc))
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:

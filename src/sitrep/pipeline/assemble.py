@@ -74,9 +74,16 @@ def territory_by_actor(sub: str, roles: Roles) -> str:
 
 
 def build_event(
-    inc: Incident, doc: DocContext, sub: str, confidence: float, actors: Any, side_of: Any, gazetteer: Any
+    inc: Incident,
+    doc: DocContext,
+    sub: str,
+    confidence: float,
+    actors: Any,
+    side_of: Any,
+    gazetteer: Any,
+    key_trigger: Any = None,
 ) -> Event:
-    """One Event row for an incident."""
+    """One Event row for an incident; ``key_trigger`` is the word its type and roles hinge on."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
     counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
@@ -84,12 +91,12 @@ def build_event(
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
     sub = demonstration_by_conduct(sub, inc.families)
-    trig = inc.mentions[0].triggers[0]
+    trig = key_trigger or inc.mentions[0].triggers[0]
     roles = assign(
         sub,
         mention_actors,
         doc.text,
-        trig.start,
+        inc.mentions[0].triggers[0].start,
         country,
         generic=actors.generic,
         state=lambda c: actors.state_forces(c, inc.day(doc.published)),

@@ -57,8 +57,8 @@ def assign(
     if agent is None or (fallback_agent is not None and _anaphoric(agent, text)):
         agent = fallback_agent or agent
     if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        victim = generic("civilians", country)
-        return _roles(agent, victim, country, generic)
+        named_victim = next((a for a in patients if a.inter == 7), None)
+        return _roles(agent, named_victim or generic("civilians", country), country, generic)
     others = [
         a for a in actors
         if a is not named and (agent is None or a.name != agent.name) and not (a.implicit and a.inter == 7)
