@@ -43,3 +43,19 @@ def test_bad_lexicon_names_the_file(tmp_path: Path) -> None:
     bad.write_text("families:\n  x:\n    subtypes: [Not a type]\n    patterns: [boom]\n")
     with pytest.raises(ResourceError, match="unknown sub-event"):
         load_families(bad)
+
+
+def test_trials_are_no_events_whatever_they_recall() -> None:
+    from sitrep.pipeline.triggers import load_nonevents
+
+    ne = load_nonevents()
+    s = "The attack suspects sit in the dock awaiting the verdict."
+    assert ne.excludes(s, 0, len(s), {"clash"})
+    s2 = "Floods and a bomb blast killed 6 people."
+    assert not ne.excludes(s2, 0, len(s2), {"bombing"})
+
+
+def test_nonevent_exceptions_name_real_families() -> None:
+    from sitrep.pipeline.triggers import load_nonevents
+
+    assert load_nonevents().unless <= {f.name for f in load_families()}

@@ -105,8 +105,11 @@ class NonEvents:
 
     pattern: re.Pattern[str]
     unless: frozenset[str]
+    always: re.Pattern[str] | None = None
 
     def excludes(self, text: str, start: int, end: int, families: set[str]) -> bool:
+        if self.always is not None and self.always.search(text, start, end):
+            return True
         return not (families & self.unless) and bool(self.pattern.search(text, start, end))
 
 
@@ -117,6 +120,8 @@ def load_nonevents(path: Path | None = None) -> NonEvents:
         data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
         pattern = re.compile(r"\b(?:" + "|".join(data["patterns"]) + r")\b", re.IGNORECASE)
         unless = frozenset(data.get("unless_families", []))
+        always = data.get("always") or []
+        always_rx = re.compile(r"\b(?:" + "|".join(always) + r")\b", re.IGNORECASE) if always else None
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
         raise ResourceError(f"cannot read non-event contexts {path}: {exc}") from exc
-    return NonEvents(pattern, unless)
+    return NonEvents(pattern, unless, always_rx)
