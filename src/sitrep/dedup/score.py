@@ -11,9 +11,8 @@ but says little), the identified actors (equal 1, one side unidentified 0.3, dis
 
 from __future__ import annotations
 
-import math
-
 from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
+from sitrep.geodesy import haversine_km
 
 # Tuned on the FA-KES dev groups (bench/dedup_pairs.py); a fatality-agreement term (weight 0.05) made both
 # event sources worse there and is left out: the figures of different outlets and days differ too much.
@@ -22,14 +21,6 @@ TEXT_FULL = 0.3  # a weighted word overlap of 0.3 already counts as full text ev
 COUNTRY_GEO, REGION_GEO = 0.1, 0.3  # a place only known to the country / to the admin1 area
 SAME_TOWN_KM = 2.0
 OTHER_TOWN = 0.5  # how much a nearby town of another name counts, relative to the same town
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:

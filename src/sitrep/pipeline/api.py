@@ -196,11 +196,6 @@ class Extractor:
         m.casualties = find_casualties(text, s, e)
         return m
 
-    def _key_trigger(self, inc: Incident) -> Any:
-        """The opening clause's most specific trigger: the evidence for the event's type."""
-        rank = {f.name: f.rank for f in self.triggers.families}
-        return max(inc.mentions[0].triggers, key=lambda t: rank.get(t.family, 0))
-
     def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
         assert self.nonevents is not None
         return self.nonevents.excludes(text, start, end, {t.family for t in trigs})
@@ -211,7 +206,8 @@ class Extractor:
         sub, conf = choose_type(proba, self.triggers.prior(opening) or self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
 
-        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, self._key_trigger(inc))
+        key = self.triggers.most_specific(inc.mentions[0].triggers)
+        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, key)
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
@@ -220,7 +216,7 @@ def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
     "... They were dispersed by police")."""
     texts = [text[m.start : m.end] for m in inc.mentions[:4]]
     texts.append(" ".join(texts))
-    weights = [1.0] + [1.0] * (len(texts) - 2) + [2.0]
+    weights = [1.0] * (len(texts) - 1) + [2.0]
     probas = typer.predict_proba(texts)
     total = sum(weights)
     return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}
@@ -323,8 +319,8 @@ def _main_country(toponyms: list[Toponym], text: str = "") -> str | None:
 
 def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[Toponym]:
     """The places a sentence says its event happened at: the best-scored place for the trigger
-    (sitrep.gazetteer.event_place), with the places listed after it ("Yarmouk and the
-    neighbourhoods of X and Y"); admin areas written after a place ("in Pirque (Cochabamba)",
+    (sitrep.gazetteer.event_place) with the list it belongs to, before or after it ("Yarmouk and
+    the neighbourhoods of X and Y"); admin areas written after a place ("in Pirque (Cochabamba)",
     "Mayadeen, eastern Syria") are context, not further places."""
     from sitrep.gazetteer import event_place
 

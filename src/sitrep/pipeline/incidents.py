@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.geodesy import haversine_km
 from sitrep.model import DateMention, Toponym
 from sitrep.pipeline.mentions import Mention
 
@@ -132,9 +133,7 @@ def distance_km(a: Toponym, b: Toponym) -> float:
     pa, pb = a.place, b.place
     if pa is None or pb is None:
         return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (pa.latitude, pa.longitude, pb.latitude, pb.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
 
 
 def fold_containers(incidents: list[Incident], published: date | None) -> list[Incident]:

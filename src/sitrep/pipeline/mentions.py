@@ -50,7 +50,6 @@ class Mention:
     actors: list[ActorMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     date: DateMention | None = None
-    inherited_place: bool = False
     referential: bool = False
 
     @property

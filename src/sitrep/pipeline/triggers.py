@@ -72,10 +72,12 @@ class TriggerFinder:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.families: list[Family] = []
+        self.ranks: dict[str, int] = {}
 
     def initialize(self) -> TriggerFinder:
         if not self.families:
             self.families = load_families(self.path)
+            self.ranks = {f.name: f.rank for f in self.families}
         return self
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
@@ -86,6 +88,10 @@ class TriggerFinder:
             for m in fam.pattern.finditer(text, start, end)
         ]
         return sorted(found, key=lambda t: t.start)
+
+    def most_specific(self, triggers: list[Trigger]) -> Trigger:
+        """The trigger of the highest-ranked family (the first of them on a tie)."""
+        return max(triggers, key=lambda t: self.ranks.get(t.family, 0))
 
     def prior(self, families: set[str]) -> set[str]:
         """Sub-event types ``families`` point to (empty: no preference). A family that names the
