@@ -156,3 +156,10 @@ def test_place_tagged_as_person_is_kept_where_places_go(gp: Geoparser) -> None:
     text = "Shelling hit homes in Khan Yunis overnight."
     tops = gp.toponyms(text, entities=[(22, 32, "PERSON")], country="Palestine")
     assert [t.text for t in tops] == ["Khan Yunis"]
+
+
+def test_a_country_name_stays_the_country_under_another_country_hint(gp: Geoparser) -> None:
+    text = "Students held an anti-Russia rally in Storrs (Connecticut) against Russia's invasion."
+    found = {t.text: t.place for t in gp.toponyms(text, country="United States") if t.place}
+    assert found["Russia"].feature_code == "PCLI"
+    assert found["Storrs"].admin1 == "Connecticut"

@@ -1,5 +1,6 @@
 import pytest
 
+from sitrep.gazetteer import event_place
 from sitrep.model import Place, Toponym
 from sitrep.pipeline.api import clauses, event_places
 
@@ -46,3 +47,28 @@ def test_parallel_clauses_list_their_places() -> None:
     text = "Thirty were injured in Manikganj, 25 including police injured in Sirajganj."
     found = event_places(text, tops(text, "Manikganj", "Sirajganj"))
     assert [t.text for t in found] == ["Manikganj", "Sirajganj"]
+
+
+def _area(t: Toponym, code: str) -> Toponym:
+    return Toponym(t.start, t.end, t.text, Place(t.text, 1, 1, "India", iso2="IN", admin1=t.text,
+                                                 feature_class="A", feature_code=code))
+
+
+def _town(t: Toponym, admin1: str) -> Toponym:
+    return Toponym(t.start, t.end, t.text, Place(t.text, 2, 2, "India", iso2="IN", admin1=admin1, feature_class="P"))
+
+
+def test_a_town_inside_the_chosen_province_is_the_event_place() -> None:
+    text = "Workers staged protests at the depots of Kerala State Transport Corporation (KSTC) in Kollam district."
+    a, b = tops(text, "Kerala", "Kollam")
+    places = [_area(a, "ADM1"), _town(b, "Kerala")]
+    trigger = Toponym(text.index("protests"), text.index("protests") + 8, "protests")
+    assert event_place(text, places, (trigger.start, trigger.end)) is places[0]  # the scores alone
+    assert [t.text for t in event_places(text, places, trigger)] == ["Kollam"]
+
+
+def test_a_town_named_in_passing_does_not_replace_the_province() -> None:
+    text = "In another incident in Diyala province, of which Baquba is the capital, two police were killed."
+    a, b = tops(text, "Diyala", "Baquba")
+    found = event_places(text, [_area(a, "ADM1"), _town(b, "Diyala")], None)
+    assert [t.text for t in found] == ["Diyala"]

@@ -24,6 +24,7 @@ COUNTRY_SUPPORT = 0.6
 ADMIN1_SUPPORT = 0.7
 TEMPERATURE = 0.25
 COUNTRY_ENTRY_BASE = 1_000_000_000  # synthetic ids for country candidates
+COUNTRY_NAME_BONUS = 0.5  # "anti-Russia rally" in Ohio names the country, not Russia, Ohio
 
 
 @dataclass(slots=True)
@@ -56,6 +57,8 @@ def prior(e: Entry, span: Span) -> float:
     s = math.log10(e.pop + 10) / 7 + FCODE_BONUS.get(e.fcode, 0.0) + CLASS_BONUS.get(e.fclass, -0.2)
     if e.alt:
         s -= 0.15
+    if e.id >= COUNTRY_ENTRY_BASE:
+        s += COUNTRY_NAME_BONUS
     low = span.text.lower()
     if e.fcode == "ADM2" and low.endswith(("county", "parish", "district", "borough")):
         s += 0.8

@@ -327,7 +327,7 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     if not places:
         return []
     anchor = (trigger.start, trigger.end) if trigger is not None else None
-    best = event_place(text, places, anchor) or places[0]
+    best = _finer_inside(text, places, event_place(text, places, anchor) or places[0], anchor)
     i = places.index(best)
     while i > 0 and _listed(text, places[i - 1], places[i]):
         i -= 1  # the list the best place belongs to starts earlier
@@ -337,6 +337,31 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
             break
         chosen.append(t)
     return chosen
+
+
+def _finer_inside(text: str, places: list[Toponym], best: Toponym, anchor: tuple[int, int] | None) -> Toponym:
+    """ACLED codes the most specific place: "protests in Thanjavur district of Tamil Nadu" or
+    "clashes in Tamil Nadu, in Thanjavur" happened in the town, not the province. A province or
+    district chosen as the event place gives way to a town the clause names inside it (not one
+    that is only a start or end of a movement, "fled from X to Y", or named in passing, "Diyala
+    province, of which Baquba is the capital")."""
+    from sitrep.gazetteer.eventplace import cues, event_place_scores
+
+    area = best.place
+    if area is None or area.feature_class != "A" or area.feature_code.startswith("PCL"):
+        return best
+
+    def inside(t: Toponym) -> bool:
+        p = t.place
+        if t is best or p is None or p.feature_class != "P" or p.iso2 != area.iso2 or p.admin1 != area.admin1:
+            return False
+        return area.feature_code == "ADM1" or (bool(area.admin2) and p.admin2 == area.admin2)
+
+    for t, _ in event_place_scores(text, places, anchor):
+        cue = cues(text, t, places, anchor)
+        if inside(t) and cue["locative"] and not cue["from_to"]:
+            return t
+    return best
 
 
 def _is_context(anchor: Toponym, t: Toponym) -> bool:
