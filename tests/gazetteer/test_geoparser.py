@@ -163,3 +163,11 @@ def test_a_country_name_stays_the_country_under_another_country_hint(gp: Geopars
     found = {t.text: t.place for t in gp.toponyms(text, country="United States") if t.place}
     assert found["Russia"].feature_code == "PCLI"
     assert found["Storrs"].admin1 == "Connecticut"
+
+
+def test_a_name_placed_by_its_context_is_placed_so_everywhere_in_the_report(gp: Geoparser) -> None:
+    text = ("Troops retook the village of Pobidne on Wednesday.\n\n"
+            "Pobidne, in the Zaporizhzhia region, lies near the front.")
+    found = [t for t in gp.toponyms(text, country="Ukraine") if t.text == "Pobidne"]
+    assert len(found) == 2
+    assert {t.place.admin1 for t in found if t.place} == {"Zaporizhia"}

@@ -81,6 +81,8 @@ def test_armed_groups(rec: ActorRecognizer, text: str, country: str | None, when
     ("Bandits attacked the convoy.", "Nigeria", ("Unidentified Armed Group (Nigeria)", 3)),
     ("A gang killed two men.", "Mexico", ("Unidentified Gang (Mexico)", 3)),
     ("Syrian refugees were shot at the border.", "Turkey", ("Civilians (Syria)", 7)),
+    ("Workers Front activists blocked the road.", "Ghana", ("Rioters (Ghana)", 5)),  # partisans of a party
+    ("XYZ men stormed the office.", "Ghana", ("Rioters (Ghana)", 5)),
 ])
 def test_generic_actors(rec: ActorRecognizer, text: str, country: str, expected: tuple[str, int]) -> None:
     assert names(rec, text, country, D2022)[0] == expected
@@ -95,6 +97,15 @@ def test_generic_actors(rec: ActorRecognizer, text: str, country: str, expected:
 ])
 def test_no_false_positives(rec: ActorRecognizer, text: str, country: str | None) -> None:
     assert names(rec, text, country, D2022) == []
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Two men were shot.", "Ghana", "Civilians (Ghana)"),              # "men" makes partisans only after an acronym
+    ("Hamas men attacked the post.", "Israel", "Hamas Movement"),       # a known name is never a party
+    ("Rights activists marched.", "Ghana", "Civilians (Ghana)"),        # describes the people, names no party
+])
+def test_partisans_need_a_party_name(rec: ActorRecognizer, text: str, country: str, expected: str) -> None:
+    assert names(rec, text, country, D2022)[0][0] == expected
 
 
 def test_group_and_or_group(rec: ActorRecognizer) -> None:

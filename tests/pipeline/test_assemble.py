@@ -8,6 +8,7 @@ from sitrep.pipeline.assemble import (
     describe,
     localise,
     merge_restatements,
+    riot_by_actor,
     territory_by_actor,
 )
 from sitrep.pipeline.roles import Roles
@@ -117,3 +118,37 @@ def test_a_shared_toll_is_split_between_places(share: tuple[int, int] | None, co
     from sitrep.pipeline.assemble import _shared
 
     assert [c.count for c in _shared([Casualty(0, 1, "x", 7)], share)] == counts
+
+
+def _at(text: str, word: str, name: str, inter: int) -> ActorMention:
+    i = text.index(word)
+    return ActorMention(i, i + len(word), word, name, inter)
+
+
+@pytest.mark.parametrize(("text", "sub", "expected"), [
+    ("XYZ men clashed with police in the town.", "Armed clash", "Violent demonstration"),
+    ("XYZ men attacked ABC activists in the town.", "Attack", "Mob violence"),
+    ("Gunmen and XYZ men attacked police in the town.", "Armed clash", "Armed clash"),  # an armed group acts
+    ("Police attacked XYZ men in the town.", "Attack", "Attack"),                         # the rioters suffer it
+])
+def test_rioters_who_fight_make_a_riot(text: str, sub: str, expected: str) -> None:
+    actors = [_at(text, "XYZ men", "Rioters (Ghana)", 5)]
+    if "Gunmen" in text:
+        actors.append(_at(text, "Gunmen", "Unidentified Armed Group (Ghana)", 3))
+    if "olice" in text:
+        actors.append(_at(text, "olice", "Police Forces of Ghana", 1))
+    if "ABC" in text:
+        actors.append(_at(text, "ABC activists", "Rioters (Ghana)", 5))
+    trigger = text.index("attacked") if "attacked" in text else text.index("clashed")
+    assert riot_by_actor(sub, sorted(actors, key=lambda a: a.start), text, trigger) == expected
+
+
+def test_a_passive_verb_of_a_joined_clause_leaves_the_agent() -> None:
+    from sitrep.pipeline.roles import split_roles
+
+    text = "One man was killed as XYZ men clashed with police."
+    agents, _ = split_roles([_at(text, "XYZ men", "Rioters (Ghana)", 5)], text, text.index("clashed"))
+    assert [a.text for a in agents] == ["XYZ men"]
+    text2 = "The post was attacked by XYZ men."
+    agents2, _ = split_roles([_at(text2, "XYZ men", "Rioters (Ghana)", 5)], text2, text2.index("attacked"))
+    assert [a.text for a in agents2] == ["XYZ men"]  # the 'by' agent of a passive

@@ -59,3 +59,13 @@ def test_nonevent_exceptions_name_real_families() -> None:
     from sitrep.pipeline.triggers import load_nonevents
 
     assert load_nonevents().unless <= {f.name for f in load_families()}
+
+
+def test_a_party_named_league_is_no_sport() -> None:
+    from sitrep.pipeline.triggers import load_nonevents
+
+    ne = load_nonevents()
+    s = "Gunmen killed two Workers League activists."
+    assert not ne.excludes(s, 0, len(s), {"violence"})
+    s2 = "Fans fought after the league match."
+    assert ne.excludes(s2, 0, len(s2), {"violence"})

@@ -34,10 +34,10 @@ _LOCATIVE_CHAIN = re.compile(rf"(?<![A-Z][\w'’\-])(?<![,(])\s({_NAMEPAT}(?:,\s
 _NESTED_AREA = (r"district|region|zone|woreda|province|state|governorate|county|township|municipality|department|"
                 r"oblast|raion|countryside|sub-?county|prefecture|division")
 _NESTED_CHAIN = re.compile(
-    rf"(?<![\w,(])({_NAMEPAT})((?:\s+(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"(?<![\w,(])({_NAMEPAT})((?:,?\s+(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
     rf"\s+(?i:{_NESTED_AREA})\b){{1,3}})"
 )
-_NESTED_SEP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_NESTED_SEP = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
                            "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",

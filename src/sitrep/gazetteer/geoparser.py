@@ -152,6 +152,7 @@ class Geoparser:
         if not found_chains:
             return tops
         found = self.gazetteer.lookup([k for c in found_chains for k in chain_keys(c)])
+        placed: list[tuple[Resolved, Toponym]] = []
         for chain in found_chains:
             r = resolve_chain(chain, found, hint)
             if r is None:
@@ -160,6 +161,22 @@ class Geoparser:
                 r = self._close_spelling(r, hint)
             new = self._chain_toponym(text, r.item, r.entry, r.own)
             tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
+            placed.append((r, new))
+        return self._one_sense(text, tops, placed, found_chains)
+
+    def _one_sense(self, text: str, tops: list[Toponym], placed: list[tuple[Resolved, Toponym]],
+                   found_chains: list[list[Item]]) -> list[Toponym]:
+        """One place per name per report: "Urozhaine, in the Donetsk region" also places the other
+        mentions of Urozhaine in the report, however they resolved alone."""
+        in_chains = [(it.start, it.end) for c in found_chains for it in c]
+        for r, new in placed:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(r.item.text)}(?![\w-])", text):
+                if any(s < m.end() and m.start() < e for s, e in in_chains):
+                    continue
+                span = Span(m.start(), m.end(), m.group(), "")
+                precision = _precision(text, span, r.entry) if r.own else new.precision
+                copy = Toponym(m.start(), m.end(), m.group(), new.place, "place", new.score, precision)
+                tops = [t for t in tops if not (t.start < copy.end and copy.start < t.end)] + [copy]
         return tops
 
     def _close_spelling(self, r: Resolved, hint: str) -> Resolved:

@@ -131,6 +131,9 @@ class Knowledge:
     implicit_exact: dict[str, list[str]] = field(default_factory=dict)
     militia_nouns: list[str] = field(default_factory=list)
     group_nouns: list[str] = field(default_factory=list)
+    partisan_nouns: list[str] = field(default_factory=list)  # "<party> supporters" ("Awami League activists")
+    partisan_acronym_nouns: list[str] = field(default_factory=list)  # only after an acronym ("BNP men")
+    partisan_not_names: list[str] = field(default_factory=list)  # capitalised words that name no party
     ethnic: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # name -> (countries, aliases)
     ethnic_name: str = "{group} Ethnic Militia ({country})"
     ethnic_inter: int = 4
@@ -366,6 +369,10 @@ def _load_generic(r: _Reader, data: _LineDict, k: Knowledge) -> None:
         k.implicit_exact.setdefault(kind, []).extend(r.strings(exact, words, f"implicit_exact_case.{kind}"))
     k.militia_nouns.extend(r.strings(data, data.get("militia_nouns"), "militia_nouns"))
     k.group_nouns.extend(r.strings(data, data.get("group_nouns"), "group_nouns"))
+    partisans = r.mapping(data, data.get("partisans"), "partisans")
+    k.partisan_nouns.extend(r.strings(partisans, partisans.get("nouns"), "partisans.nouns"))
+    k.partisan_acronym_nouns.extend(r.strings(partisans, partisans.get("acronym_nouns"), "partisans.acronym_nouns"))
+    k.partisan_not_names.extend(r.strings(partisans, partisans.get("not_names"), "partisans.not_names"))
     if data.get("ethnic_name") is not None:
         k.ethnic_name = r.text(data, data.get("ethnic_name"), "ethnic_name")
     if data.get("ethnic_inter") is not None:

@@ -210,6 +210,9 @@ class ActorRecognizer:
         self._exact: re.Pattern[str] | None = None
         self._loyal: re.Pattern[str] | None = None
         self._country_index: dict[str, str] = {}
+        self._partisan: re.Pattern[str] | None = None
+        self._partisan_acronym: frozenset[str] = frozenset()
+        self._partisan_not_names: frozenset[str] = frozenset()
 
     # -- loading --------------------------------------------------------------------------------
     def initialize(self) -> ActorRecognizer:
@@ -224,8 +227,19 @@ class ActorRecognizer:
         self._loyal = re.compile(r"\s+" + (k.loyal_to or "loyal to") + r"\s+", re.IGNORECASE)
         self._country_index = {norm_key(q): s.country for s in k.states.values()
                                for q in (s.country, *s.qualifiers, *s.places, *s.demonyms)}
+        self._compile_partisans(k)
         self._k = k
         return self
+
+    def _compile_partisans(self, k: Knowledge) -> None:
+        nouns = sorted({*k.partisan_nouns, *k.partisan_acronym_nouns}, key=len, reverse=True)
+        if not nouns:
+            return
+        name = r"[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|of|for|and))*?(?:'s|’s)?"
+        self._partisan = re.compile(
+            rf"(?<![\w-])(?P<name>{name})\s+(?P<noun>{'|'.join(re.escape(n) for n in nouns)})\b")
+        self._partisan_acronym = frozenset(n.lower() for n in k.partisan_acronym_nouns)
+        self._partisan_not_names = frozenset(k.partisan_not_names)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -286,7 +300,27 @@ class ActorRecognizer:
             doc_country = _vote(text, tokens)
         ctx = _Context(text, doc_country, when, implicit)
         self._read(ctx, tokens)
+        self._partisans(ctx, tokens, start, end)
         return self._combine(ctx)
+
+    def _partisans(self, ctx: _Context, tokens: list[_Token], start: int, end: int) -> None:
+        """"BNP men clashed with police", "Awami League activists": followers of a party the lexicon
+        does not know are rioters (``partisans`` in generic_actors.yaml). They replace what the
+        noun alone said ("men" -> civilians) but never a name the lexicon knows ("Taliban men")."""
+        if self._partisan is None or not ctx.country or "rioters" not in self.knowledge.kinds:
+            return
+        not_names = self._partisan_not_names
+        for m in self._partisan.finditer(ctx.text, start, end):
+            name, noun = m.group("name"), m.group("noun")
+            acronym = name.isupper() and len(name) <= 6 and " " not in name
+            if name.split()[0] in not_names or (noun.lower() in self._partisan_acronym and not acronym):
+                continue
+            if any(t.start < m.start("noun") and m.start() < t.end and _names_someone(t.meaning) for t in tokens):
+                continue  # a country, a known group, a force ("Syrian activists", "Taliban men")
+            ctx.out = [a for a in ctx.out if not (a.start < m.end() and m.start() < a.end)]
+            label, inter = self.generic("rioters", ctx.country)
+            self._emit(ctx, m.start(), m.end(), label, inter, ctx.country)
+        ctx.out.sort(key=lambda a: a.start)
 
     def _tokens(self, text: str, start: int, end: int) -> list[_Token]:
         if self._folded is None or self._exact is None:
@@ -485,6 +519,12 @@ class ActorRecognizer:
         if canonical is None or canonical not in states:
             return StateSpec(country, country)
         return states[canonical]
+
+
+def _names_someone(meaning: _Meaning) -> bool:
+    """The alias names a country, a group, a force or a people, not just a kind of person."""
+    return bool(meaning.qualifiers or meaning.forces or meaning.groups or meaning.ethnic or meaning.place
+                or meaning.people)
 
 
 def _period(periods: tuple[Period, ...], when: date | None) -> Period | None:

@@ -11,7 +11,7 @@ from typing import Any
 from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
 from sitrep.pipeline.incidents import Incident
 from sitrep.pipeline.mentions import says_also
-from sitrep.pipeline.roles import Roles, assign
+from sitrep.pipeline.roles import Roles, assign, split_roles
 from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
@@ -63,6 +63,20 @@ def demonstration_by_conduct(sub: str, families: set[str]) -> str:
     return "Protest with intervention" if "intervention" in families else sub
 
 
+def riot_by_actor(sub: str, actors: list[ActorMention], text: str, trigger_start: int) -> str:
+    """Rioters who fight make a riot, not a battle or an attack: a mob or party supporters who
+    clash with police is a violent demonstration, with anyone else mob violence. Only when the
+    rioters act (the first named agent: "a TMC member was attacked" is no riot) and the text
+    names no armed group (gunmen beside a mob keep the armed group's event)."""
+    if sub not in ("Armed clash", "Attack"):
+        return sub
+    named = [a for a in actors if not a.implicit]
+    agents, _ = split_roles(named, text, trigger_start)
+    if not agents or agents[0].inter != 5 or any(a.inter in (2, 3, 4) for a in named):
+        return sub
+    return "Violent demonstration" if any(a.inter == 1 for a in actors) else "Mob violence"
+
+
 TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
 
 
@@ -90,8 +104,8 @@ def build_event(
     toll = incident_toll(counts, side_of)
     sides = {s for s, n in toll.by_side if n}
     sub = correct_for_targets(sub, mention_actors, sides)
-    sub = demonstration_by_conduct(sub, inc.families)
     trig = key_trigger or inc.mentions[0].triggers[0]
+    sub = riot_by_actor(demonstration_by_conduct(sub, inc.families), mention_actors, doc.text, trig.start)
     roles = assign(
         sub,
         mention_actors,

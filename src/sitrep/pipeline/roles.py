@@ -45,7 +45,7 @@ def assign(
 ) -> Roles:
     """actor1/actor2 for one incident from the actors its sentences name."""
     actors = sorted(actors, key=lambda a: a.implicit)  # actors the text names before those it implies
-    agents, patients = _split(actors, text, trigger_start)
+    agents, patients = split_roles(actors, text, trigger_start)
     if sub_event_type == "Excessive force against protesters":
         return _swap(_demo("protesters", True, actors, country, generic, state(country)))
     if sub_event_type in ("Peaceful protest", "Protest with intervention"):
@@ -72,9 +72,11 @@ def assign(
     return _roles(agent, target, country, generic)
 
 
-def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[list[ActorMention], list[ActorMention]]:
+def split_roles(
+    actors: list[ActorMention], text: str, trigger_start: int
+) -> tuple[list[ActorMention], list[ActorMention]]:
     """Agents (before the trigger in an active clause, or after 'by') and patients."""
-    passive = bool(_PASSIVE.search(text, max(0, trigger_start - 30), trigger_start + 25))
+    passive = _passive(text, trigger_start)
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
     for a in actors:
@@ -84,6 +86,19 @@ def _split(actors: list[ActorMention], text: str, trigger_start: int) -> tuple[l
         is_agent = by or (before and not passive)
         (agents if is_agent else patients).append(a)
     return agents, patients
+
+
+_CLAUSE_GAP = re.compile(r"\b(?:as|when|while|after|before|because|since|and|but)\b|[,;]", re.IGNORECASE)
+
+
+def _passive(text: str, trigger_start: int) -> bool:
+    """A passive verb near the trigger in the trigger's own clause ("the post was attacked by"),
+    not in a clause joined to it ("one activist was killed as BNP men clashed with police")."""
+    for m in _PASSIVE.finditer(text, max(0, trigger_start - 30), trigger_start + 25):
+        gap = text[m.end() : trigger_start] if m.end() <= trigger_start else text[trigger_start : m.start()]
+        if not _CLAUSE_GAP.search(gap):
+            return True
+    return False
 
 
 def _anaphoric(a: ActorMention, text: str) -> bool:
