@@ -24,7 +24,7 @@ COUNTRY_SUPPORT = 0.6
 ADMIN1_SUPPORT = 0.7
 TEMPERATURE = 0.25
 COUNTRY_ENTRY_BASE = 1_000_000_000  # synthetic ids for country candidates
-COUNTRY_NAME_BONUS = 0.5  # "anti-Russia rally" in Ohio names the country, not Russia, Ohio
+COUNTRY_NAME_BONUS = 0.5  # under a hint, "anti-Russia rally" names the country, not Russia, Ohio
 
 
 @dataclass(slots=True)
@@ -57,8 +57,6 @@ def prior(e: Entry, span: Span) -> float:
     s = math.log10(e.pop + 10) / 7 + FCODE_BONUS.get(e.fcode, 0.0) + CLASS_BONUS.get(e.fclass, -0.2)
     if e.alt:
         s -= 0.15
-    if e.id >= COUNTRY_ENTRY_BASE:
-        s += COUNTRY_NAME_BONUS
     low = span.text.lower()
     if e.fcode == "ADM2" and low.endswith(("county", "parish", "district", "borough")):
         s += 0.8
@@ -123,6 +121,8 @@ def resolve(mentions: list[Mention], hint_cc: str | None, rounds: int = 2) -> No
             s = prior(e, m.span) + _context_bonus(e, m, mentions)
             if hint_cc and e.cc == hint_cc:
                 s += HINT_BONUS
+            elif hint_cc and e.id >= COUNTRY_ENTRY_BASE:
+                s += COUNTRY_NAME_BONUS  # the hint favours its own places, not over a country's name
             row.append(s)
         base.append(row)
         m.scores, m.probs = row, softmax(row)

@@ -53,7 +53,8 @@ _BOILERPLATE = re.compile(
     r"|\bcoded\s+as\s+[^.;]*",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,:/]\d+)*")
+# Letter-digit names ("M23", "G5") are one token (a name, masked like capitalised words); "61st" is a number.
+_TOKEN = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|\d+[A-Za-z]+\b|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,:/]\d+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
@@ -78,13 +79,16 @@ def split_sentences(text: str) -> list[str]:
 
 
 _SUFFIXES = ("ings", "ing", "ers", "ed", "es", "er", "s")
+_SUFFIXES_AGENT = ("ings", "ing", "ed", "es", "s")
 
 
-def stem(word: str) -> str:
-    """A light suffix stripper: 'shelled', 'shelling', 'shells' -> 'shell'; placeholders unchanged."""
+def stem(word: str, agent_nouns: bool = False) -> str:
+    """A light suffix stripper: 'shelled', 'shelling', 'shells' -> 'shell'; placeholders unchanged.
+    With ``agent_nouns``, '-er' nouns keep their ending ('fighters' -> 'fighter', not 'fight'), so
+    that who acted (fighters, protesters, attackers) stays apart from what happened (fighting)."""
     if len(word) <= 4 or word[0] == "_":
         return word
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_AGENT if agent_nouns else _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             if suffix in ("ed", "ing", "ings", "er", "ers") and base[-1] == base[-2] not in "lsz":
@@ -110,6 +114,7 @@ class TextNormalizer:
     keep_words: frozenset[str]
     stopwords: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    agent_nouns: bool = False
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
     _starts: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
@@ -166,12 +171,14 @@ class TextNormalizer:
         """One raw token -> its normalised form."""
         if raw[0].isdigit():
             return NUM_TOKEN
+        if not raw.isalpha() and "'" not in raw:
+            return CAP_TOKEN
         low = raw.lower()
         if low in _MONTHS_DAYS or raw == "May":
             return DATE_TOKEN
         if raw[0].isupper() and low not in self.keep_words:
             return CAP_TOKEN
-        return stem(low)
+        return stem(low, self.agent_nouns)
 
 
 def ngram_features(tokens: Sequence[str], anchors: frozenset[str] = frozenset()) -> list[str]:
@@ -187,11 +194,52 @@ def ngram_features(tokens: Sequence[str], anchors: frozenset[str] = frozenset())
     return feats
 
 
+@dataclass(frozen=True)
+class CueRule:
+    """ACLED's codebook line between types that differ in one fact the bag of words weighs too
+    little: when a text holds a token of every group in ``when`` and none of ``unless``, the
+    probability of the ``source`` types moves to the ``target`` types (shared out in proportion to
+    their own probabilities). E.g. a town taken *after fighting* is a battle type (government regains /
+    non-state actor overtakes), never a non-violent transfer; taken *without fighting*, the reverse."""
+
+    when: tuple[frozenset[str], ...]
+    unless: frozenset[str]
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+    @classmethod
+    def from_config(cls, raw: dict) -> CueRule:
+        return cls(tuple(frozenset(g) for g in raw["when"]), frozenset(raw.get("unless", ())),
+                   tuple(raw["source"]), tuple(raw["target"]))
+
+    def applies(self, tokens: set[str]) -> bool:
+        return all(not g.isdisjoint(tokens) for g in self.when) and self.unless.isdisjoint(tokens)
+
+
+def apply_rules(probs: np.ndarray, labels: Sequence[str], rules: Sequence[CueRule],
+                token_sets: Sequence[set[str]]) -> None:
+    """Apply the cue rules to each row of ``probs`` in place (rows stay distributions)."""
+    col = {lab: j for j, lab in enumerate(labels)}
+    for i, tokens in enumerate(token_sets):
+        for rule in rules:
+            if not rule.applies(tokens):
+                continue
+            src = [col[lab] for lab in rule.source]
+            dst = [col[lab] for lab in rule.target]
+            mass = float(probs[i, src].sum())
+            share = probs[i, dst].astype(np.float64)
+            share = share / share.sum() if share.sum() > 0 else np.full(len(dst), 1.0 / len(dst))
+            probs[i, src] = 0.0
+            probs[i, dst] += (mass * share).astype(probs.dtype)
+
+
 def normalizer_from_config(config: dict) -> TextNormalizer:
-    """The normaliser described by a model config (``keep_words``, ``stopwords``, ``phrases``)."""
+    """The normaliser described by a model config (``keep_words``, ``stopwords``, ``phrases``,
+    ``agent_nouns``)."""
     phrases = {tuple(key.split()): canon for key, canon in config.get("phrases", {}).items()}
     return TextNormalizer(
-        frozenset(config["keep_words"]), frozenset(config.get("stopwords", ())), phrases
+        frozenset(config["keep_words"]), frozenset(config.get("stopwords", ())), phrases,
+        bool(config.get("agent_nouns", False)),
     )
 
 
@@ -207,6 +255,8 @@ class EventTyper:
         self._bias: np.ndarray | None = None
         self._sqrt_norm = False
         self._anchors: frozenset[str] = frozenset()
+        self._rules: list[CueRule] = []
+        self._rule_tokens: frozenset[str] = frozenset()
 
     # -- loading ---------------------------------------------------------------------------------
     def initialize(self) -> EventTyper:
@@ -250,13 +300,18 @@ class EventTyper:
         self._bias = bias
         self._sqrt_norm = config.get("length_norm") == "sqrt"
         self._anchors = frozenset(config.get("pair_anchors", ()))
+        self._rules = [CueRule.from_config(r) for r in config.get("cue_rules", ())]
+        if any(lab not in labels for r in self._rules for lab in (*r.source, *r.target)):
+            raise ResourceError(f"typer model in {self.path} has a cue rule with an unknown label; "
+                                "rebuild with tools/train_typer.py")
+        self._rule_tokens = frozenset(t for r in self._rules for g in r.when for t in g)
 
     # -- prediction ------------------------------------------------------------------------------
     def scores(self, texts: Iterable[str]) -> np.ndarray:
         """Class probabilities as an array (n_texts x n_labels), columns in ``self.labels`` order."""
         if self._weights is None or self._bias is None or self._normalizer is None:
             raise ResourceError("EventTyper used before initialize(); call typer.initialize() first")
-        rows, offsets = self._feature_rows(texts)
+        rows, offsets, ruled = self._feature_rows(texts)
         logits = np.zeros((len(offsets), len(self.labels)), dtype=np.float32)
         if rows.size:
             counts = np.diff(np.append(offsets, rows.size))
@@ -268,21 +323,31 @@ class EventTyper:
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
+        if ruled:
+            keys = sorted(ruled)
+            sub = probs[keys]
+            apply_rules(sub, self.labels, self._rules, [ruled[k] for k in keys])
+            probs[keys] = sub
         return probs
 
-    def _feature_rows(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Flat feature indices of all texts and the offset where each text's indices start."""
+    def _feature_rows(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, dict[int, set[str]]]:
+        """Flat feature indices of all texts, the offset where each text's indices start, and the
+        token sets of the texts that hold a cue-rule token (by position)."""
         assert self._normalizer is not None
         index_get = self._index.get
+        rule_tokens = self._rule_tokens
         rows: list[int] = []
         offsets: list[int] = []
-        for text in texts:
+        ruled: dict[int, set[str]] = {}
+        for i, text in enumerate(texts):
             offsets.append(len(rows))
             tokens = self._normalizer.tokens(text or "")
+            if rule_tokens and not rule_tokens.isdisjoint(tokens):
+                ruled[i] = set(tokens)
             found = {index_get(f) for f in ngram_features(tokens, self._anchors)}
             found.discard(None)
             rows.extend(found)  # type: ignore[arg-type]
-        return np.asarray(rows, dtype=np.int64), np.asarray(offsets, dtype=np.int64)
+        return np.asarray(rows, dtype=np.int64), np.asarray(offsets, dtype=np.int64), ruled
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """For each text, every ACLED sub-event type with its probability (summing to 1)."""
