@@ -171,3 +171,10 @@ def test_a_name_placed_by_its_context_is_placed_so_everywhere_in_the_report(gp: 
     found = [t for t in gp.toponyms(text, country="Ukraine") if t.text == "Pobidne"]
     assert len(found) == 2
     assert {t.place.admin1 for t in found if t.place} == {"Zaporizhia"}
+
+
+def test_an_area_the_gazetteer_lacks_falls_back_to_the_town_it_is_named_after() -> None:
+    from sitrep.gazetteer.recognize import head_keys
+
+    assert head_keys("Wajir East Sub-County") == ["wajir east", "wajir"]
+    assert head_keys("Wajir") == []

@@ -86,7 +86,9 @@ def entity_spans(text: str, entities: Sequence[Entity]) -> list[Span]:
     for start, end, label in merge_adjacent(text, entities):
         s, e = trim(text, start, end)
         if e > s:
-            out.append(Span(s, e, text[s:e], label, keys_for(text[s:e]), _possessive_end(text, e)))
+            keys = keys_for(text[s:e])
+            keys += [k for k in head_keys(text[s:e]) if k not in keys] if label in ("GPE", "LOC") else []
+            out.append(Span(s, e, text[s:e], label, keys, _possessive_end(text, e)))
     return out
 
 
@@ -95,6 +97,24 @@ def keys_for(name: str) -> list[str]:
     key = norm(name)
     b = bare(key)
     return [key, b] if b else [key]
+
+
+_AREA_TAIL = re.compile(r"[\s-]+(?:sub[\s-]?county|county|district|sub[\s-]?district|province|region|state|governorate|"
+                        r"municipality|division|department|zone|area|constituency|township|upazila|tehsil|lga)$",
+                        re.IGNORECASE)
+_COMPASS_TAIL = re.compile(r"\s+(?:east|west|north|south|central|upper|lower)$", re.IGNORECASE)
+
+
+def head_keys(name: str) -> list[str]:
+    """Last-resort keys of an area name the gazetteer lacks: "Wajir East Sub-County" -> "Wajir East",
+    "Wajir" (the town the area is named after)."""
+    out: list[str] = []
+    head = _AREA_TAIL.sub("", name)
+    for piece in (head, _COMPASS_TAIL.sub("", head)):
+        key = norm(piece)
+        if piece != name and len(key) >= 3 and key not in out:
+            out.append(key)
+    return out
 
 
 def _possessive_end(text: str, end: int) -> int:
