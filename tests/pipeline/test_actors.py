@@ -219,3 +219,8 @@ def test_country_guess_without_hint(rec: ActorRecognizer) -> None:
 ])
 def test_plural_demonym_names_civilians(rec: ActorRecognizer, text: str, expected: list[tuple[str, int]]) -> None:
     assert names(rec, text, "Somalia", D2022) == expected
+
+
+def test_a_uniform_is_not_its_force(rec: ActorRecognizer) -> None:
+    found = names(rec, "Militants in military uniforms killed three people.", "Iraq", D2022)
+    assert all("Military Forces" not in n for n, _ in found)

@@ -44,3 +44,13 @@ def test_city_mention_folds_into_neighbourhood() -> None:
 def test_different_days_are_different_incidents() -> None:
     a, b = mention(0, 0, day=PUB), mention(20, 1, day=date(2018, 4, 18))
     assert len(group([a, b], {0: [YARMOUK], 20: [YARMOUK]}, PUB)) == 2
+
+
+def test_another_incident_never_joins_the_one_before() -> None:
+    a, b = mention(0, 0, "clash", day=date(2018, 4, 18)), mention(20, 1, "violence")
+    b.separate = True  # "In another incident, ..."
+    assert len(group([a, b], {0: [MAYADIN]}, PUB)) == 2
+    c = mention(40, 2, day=PUB)
+    c.separate = True
+    incs = group([mention(0, 0, day=PUB), c], {0: [YARMOUK], 40: [DAMASCUS]}, PUB)
+    assert len(incs) == 2  # the city-level incident is not folded into the neighbourhood

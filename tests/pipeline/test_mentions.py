@@ -77,3 +77,32 @@ def test_statement_date_is_not_the_event_date() -> None:
     d = DateMention(s.index("on Monday"), len(s) - 1, "on Monday", date(2018, 4, 16))
     assert event_date([d], PUB, s) is None
     assert event_date([d], PUB) == d
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In another incident in the province, two police were killed.", True),
+    ("Separately, gunmen killed a trader.", True),
+    ("And in a separate attack, a bomb exploded.", True),
+    ("In the deadliest attack, militants killed three people.", False),
+])
+def test_separate_incidents(sentence: str, expected: bool) -> None:
+    from sitrep.pipeline.mentions import is_separate
+
+    assert is_separate(sentence, 0) is expected
+
+
+@pytest.mark.parametrize(("sentence", "places", "expected"), [
+    ("Attacks in two neighbouring provinces killed five policemen.", False, True),
+    ("Bomb and gun attacks across Iraq on Sunday killed six people.", False, True),
+    ("Attacks in two neighbouring provinces killed five policemen.", True, False),  # it names its place
+    ("A bomb killed five policemen in the city.", False, False),
+])
+def test_placeless_sentence_over_several_incidents_is_a_summary(sentence: str, places: bool, expected: bool) -> None:
+    from sitrep.model import Place, Toponym
+    from sitrep.pipeline.mentions import Mention, is_summary
+    from sitrep.pipeline.triggers import Trigger
+
+    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
+    if places:
+        m.places = [Toponym(0, 1, "X", Place("X", 1, 1, "Iraq"))]
+    assert is_summary(sentence, m) is expected

@@ -41,6 +41,7 @@ _PLACE_AFTER_LONG = re.compile(r"(?: - | )([A-Z][\w-]+(?: [A-Z][\w-]+)?)\b")
 _NOT_PLACES = frozenset({"The", "A", "An", "Joint", "Combined", "Myanmar", "Local", "And", "Of", "In", "On", "By"})
 # "rebel-held", "government-controlled": a place, not an actor (named groups keep "IS-linked")
 _CONTROLLED = re.compile(r"-(?:held|controlled|run|backed|led|owned|allied|aligned|dominated|besieged)\b", re.I)
+_UNIFORM = re.compile(r"\s+(?:uniforms?|fatigues|outfits?|clothes|clothing|vehicles? (?:stolen|seized))\b", re.I)
 _STANCE = re.compile(r"(?:pro|anti)-\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z]*\Z")
 _WORD_AFTER = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
@@ -328,6 +329,8 @@ class ActorRecognizer:
         found: list[_Token] = []
         for m in self._folded.finditer(text, start, end):
             meaning = self._lex.folded.get(norm_key(m.group()))
+            if meaning is not None and meaning.forces and _UNIFORM.match(text, m.end()):
+                continue  # "gunmen in military uniforms" are not the military
             if meaning is not None and (meaning.groups or not _CONTROLLED.match(text, m.end())):
                 found.append(_Token(m.start(), m.end(), meaning))
         for m in self._exact.finditer(text, start, end):

@@ -26,6 +26,7 @@ from sitrep.pipeline.mentions import (
     is_background,
     is_irrealis,
     is_referential,
+    is_separate,
     is_summary,
 )
 from sitrep.pipeline.nlp import Analysed, Nlp
@@ -138,7 +139,9 @@ class Extractor:
         incidents = group(mentions, places_of, page.published, main_place(page))
         all_actors = [a for m in mentions for a in m.actors]
         doc = DocContext(text, page.published, page.country, main_agent(all_actors))
-        return merge_restatements([self._event(inc, doc) for inc in incidents])
+        events = [self._event(inc, doc) for inc in incidents]
+        separate = {id(ev) for ev, inc in zip(events, incidents, strict=True) if inc.mentions[0].separate}
+        return merge_restatements(events, separate)
 
     def _page(self, article: Article, analysed: Analysed) -> Page:
         """What the whole report tells every sentence: publication date, country, places."""
@@ -190,7 +193,8 @@ class Extractor:
         if not live:
             return None
         day = event_date(dates, published, text)
-        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live))
+        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live),
+                    separate=is_separate(text, s))
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         m.places = [t for t in places if not _overlaps_actor(t, m.actors)]
         m.casualties = find_casualties(text, s, e)

@@ -252,15 +252,17 @@ def main_agent(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == name)
 
 
-def merge_restatements(events: list[Event]) -> list[Event]:
+def merge_restatements(events: list[Event], separate: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """Drop events that restate another of the same report: same type and country, and the same
     non-zero toll on the same day (a headline and its lead placed at a city and at a village), or
     the same place a few days apart where one day was only assumed ("... killed in a clash, the
     military said on Friday"; later: "the clash took place on Thursday night"). The event with a
-    stated date, the finer place and the higher confidence stays, with the larger toll."""
+    stated date, the finer place and the higher confidence stays, with the larger toll. Events whose
+    id is in ``separate`` ("In another incident, ...") restate nothing and are restated by nothing."""
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: (not _dated(e), e.geo_precision, -e.confidence)):
-        twin = next((k for k in kept if _restates(ev, k)), None)
+        twin = None if id(ev) in separate else next(
+            (k for k in kept if id(k) not in separate and _restates(ev, k)), None)
         if twin is None:
             kept.append(ev)
         elif ev.fatalities > twin.fatalities:

@@ -54,7 +54,7 @@ def group(
         places = places_of.get(m.start, [])
         last = incidents[-1] if incidents else None
         story_date = m.date or story_date
-        if (not places or m.referential) and m.date is None and last is not None:
+        if (not places or m.referential) and m.date is None and last is not None and not m.separate:
             _add(last, m)
             _refine(last, places)
             continue
@@ -99,7 +99,7 @@ def _place_into(
 ) -> Incident:
     """The incident of this day and place that ``m`` belongs to, opened if there is none."""
     day = date_.value if date_ else published
-    for inc in reversed(incidents):
+    for inc in reversed(incidents) if not m.separate else ():
         if inc.day(published) == day and same_place(inc.place, place) and compatible(inc, m):
             _add(inc, m)
             return inc
@@ -144,7 +144,8 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
     """
     kept: list[Incident] = []
     for inc in incidents:
-        host = next((o for o in incidents if o is not inc and _contains(inc, o, published)), None)
+        host = None if inc.mentions[0].separate else next(
+            (o for o in incidents if o is not inc and _contains(inc, o, published)), None)
         if host is None:
             kept.append(inc)
         else:

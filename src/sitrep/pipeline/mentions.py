@@ -33,6 +33,14 @@ _SUMMARY = re.compile(
     r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
     re.IGNORECASE,
 )
+_SPREAD = re.compile(  # one sentence over several incidents: "attacks in two neighbouring provinces"
+    r"\b(?:in|across)\s+(?:two|three|four|five|six|several|multiple|various|different|separate|\d+)\s+"
+    r"(?:[a-z]+\s+)?(?:provinces|districts|cities|towns|villages|regions|states|counties|areas|locations|places|"
+    r"parts\s+of)\b"
+    r"|\bacross\s+(?:the\s+country\b|[A-Z][a-z]+\s+(?:on|over|during|since|this|last)\b)"
+    r"|\bin\s+(?:two|three|four|five|several|multiple|separate)\s+(?:[a-z]+\s+)?(?:attacks|incidents|strikes|raids|"
+    r"bombings|clashes)\b"
+)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|claimed|killed|left|died)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
 
@@ -51,6 +59,7 @@ class Mention:
     casualties: list[Casualty] = field(default_factory=list)
     date: DateMention | None = None
     referential: bool = False
+    separate: bool = False  # opens with "In another incident", "Separately": never joins an earlier incident
 
     @property
     def anaphoric(self) -> bool:
@@ -89,6 +98,19 @@ def _speech_date(text: str, d: DateMention) -> bool:
 
 
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+_SEPARATE = re.compile(
+    r"\W*(?:and\s+)?(?:in\s+(?:another|a\s+separate|a\s+second|a\s+different|an\s+unrelated)\s+"
+    r"(?:incident|attack|development|raid|strike|clash)|separately|elsewhere|in\s+a\s+separate\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def is_separate(text: str, start: int) -> bool:
+    """The sentence opens a new incident: "In another incident in Diyala province, ...",
+    "Separately, ...": it is never a restatement of the one before."""
+    return bool(_SEPARATE.match(text, start))
 
 
 def is_referential(text: str, triggers: list[Trigger]) -> bool:
@@ -144,9 +166,13 @@ def is_irrealis(text: str, trig: Trigger, start: int) -> bool:
 
 def is_summary(text: str, m: Mention) -> bool:
     """A statistic or toll over a period ("more than 2,000 people have been killed since 2015"),
-    or a sentence dated only by a month or year ("earlier this month"): not a new event."""
+    a sentence dated only by a month or year ("earlier this month"), or a placeless sentence
+    over several incidents ("attacks in two provinces", "bomb attacks across Iraq on Sunday"):
+    not a new event."""
     if _SUMMARY.search(text, m.start, m.end):
         return True
+    if not m.places and _SPREAD.search(text, m.start, m.end):
+        return True  # "Attacks in two provinces killed five": its incidents follow, each with its place
     if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
     return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
