@@ -100,3 +100,14 @@ def test_never_dated_after_publication() -> None:
     text = "Gunmen killed three villagers in Djibo on Sunday."
     for e in sitrep.extract(text, published="2023-03-15", country="Burkina Faso"):
         assert date.fromisoformat(e.event_date) <= date(2023, 3, 15)
+
+
+def test_a_lead_over_several_incidents_is_not_another_event() -> None:
+    text = (
+        "Attacks in two neighbouring provinces killed five policemen on Tuesday, officials said.\n\n"
+        "In Herat province, two police officers died when a roadside bomb hit their patrol.\n\n"
+        "In Farah province, three officers were killed when gunmen stormed their checkpoint."
+    )
+    events = sitrep.extract(text, published="2023-03-15", country="Afghanistan")
+    assert sorted(e.admin1 for e in events) == ["Farah", "Herat"]
+    assert sum(e.fatalities for e in events) == 5

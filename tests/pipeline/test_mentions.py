@@ -94,15 +94,16 @@ def test_separate_incidents(sentence: str, expected: bool) -> None:
 @pytest.mark.parametrize(("sentence", "places", "expected"), [
     ("Attacks in two neighbouring provinces killed five policemen.", False, True),
     ("Bomb and gun attacks across Iraq on Sunday killed six people.", False, True),
-    ("Attacks in two neighbouring provinces killed five policemen.", True, False),  # it names its place
+    ("Bomb and gun attacks across Iraq on Sunday killed six people.", True, False),  # it names its place
+    ("Police killed 12 protesters at two locations in Lagos.", True, True),
     ("A bomb killed five policemen in the city.", False, False),
 ])
-def test_placeless_sentence_over_several_incidents_is_a_summary(sentence: str, places: bool, expected: bool) -> None:
+def test_sentence_over_several_incidents(sentence: str, places: bool, expected: bool) -> None:
     from sitrep.model import Place, Toponym
-    from sitrep.pipeline.mentions import Mention, is_summary
+    from sitrep.pipeline.mentions import Mention, is_spread
     from sitrep.pipeline.triggers import Trigger
 
     m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
     if places:
         m.places = [Toponym(0, 1, "X", Place("X", 1, 1, "Iraq"))]
-    assert is_summary(sentence, m) is expected
+    assert is_spread(sentence, m) is expected

@@ -27,6 +27,7 @@ from sitrep.pipeline.mentions import (
     is_irrealis,
     is_referential,
     is_separate,
+    is_spread,
     is_summary,
 )
 from sitrep.pipeline.nlp import Analysed, Nlp
@@ -177,7 +178,8 @@ class Extractor:
             m = self._mention(page, s, e, para, page.hint or first, places)
             if m is not None and not is_summary(page.text, m):
                 out.append(m)
-        return out
+        told = [m for m in out if not is_spread(page.text, m)]
+        return told or out  # a summary over incidents the report then tells one by one goes
 
     def _mention(self, page: Page, s: int, e: int, para: int, country: str, places: list[Toponym]) -> Mention | None:
         """The clause text[s:e] as an event mention, or None when it reports no new event."""

@@ -33,14 +33,14 @@ _SUMMARY = re.compile(
     r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
     re.IGNORECASE,
 )
-_SPREAD = re.compile(  # one sentence over several incidents: "attacks in two neighbouring provinces"
-    r"\b(?:in|across)\s+(?:two|three|four|five|six|several|multiple|various|different|separate|\d+)\s+"
+_SPREAD = re.compile(  # one sentence over several incidents, wherever it is: "attacks in two provinces"
+    r"\b(?:in|at|across)\s+(?:two|three|four|five|six|several|multiple|various|different|separate|\d+)\s+"
     r"(?:[a-z]+\s+)?(?:provinces|districts|cities|towns|villages|regions|states|counties|areas|locations|places|"
-    r"parts\s+of)\b"
-    r"|\bacross\s+(?:the\s+country\b|[A-Z][a-z]+\s+(?:on|over|during|since|this|last)\b)"
+    r"sites|parts\s+of)\b"
     r"|\bin\s+(?:two|three|four|five|several|multiple|separate)\s+(?:[a-z]+\s+)?(?:attacks|incidents|strikes|raids|"
     r"bombings|clashes)\b"
 )
+_SPREAD_PLACELESS = re.compile(r"\bacross\s+(?:the\s+country\b|[A-Z][a-z]+\s+(?:on|over|during|since|this|last)\b)")
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|claimed|killed|left|died)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
 
@@ -166,16 +166,18 @@ def is_irrealis(text: str, trig: Trigger, start: int) -> bool:
 
 def is_summary(text: str, m: Mention) -> bool:
     """A statistic or toll over a period ("more than 2,000 people have been killed since 2015"),
-    a sentence dated only by a month or year ("earlier this month"), or a placeless sentence
-    over several incidents ("attacks in two provinces", "bomb attacks across Iraq on Sunday"):
-    not a new event."""
+    or a sentence dated only by a month or year ("earlier this month"): not a new event."""
     if _SUMMARY.search(text, m.start, m.end):
         return True
-    if not m.places and _SPREAD.search(text, m.start, m.end):
-        return True  # "Attacks in two provinces killed five": its incidents follow, each with its place
     if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
     return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
+
+
+def is_spread(text: str, m: Mention) -> bool:
+    """One sentence over several incidents ("attacks in two provinces killed five", "bomb attacks
+    across Iraq on Sunday"): where the report goes on to tell them one by one, it is their summary."""
+    return bool(_SPREAD.search(text, m.start, m.end) or (not m.places and _SPREAD_PLACELESS.search(text, m.start, m.end)))
 
 
 def says_also(text: str, m: Mention) -> bool:

@@ -181,16 +181,24 @@ class TextNormalizer:
         return stem(low, self.agent_nouns)
 
 
-def ngram_features(tokens: Sequence[str], anchors: frozenset[str] = frozenset()) -> list[str]:
+def ngram_features(tokens: Sequence[str], anchors: frozenset[str] = frozenset(),
+                   verbs: frozenset[str] = frozenset(), window: int = 0) -> list[str]:
     """Unigrams and bigrams of a token list (with sentence-boundary markers for bigrams), plus one
     ``a&b`` feature for each pair of ``anchors`` words present anywhere in the text (who did what:
-    "protest&kill", "takecontrol&rebel")."""
+    "protest&kill", "takecontrol&rebel"), plus ``@w`` for each word ``w`` within ``window`` tokens of
+    one of the ``verbs`` (who was killed or attacked: "@commander", "@civilian")."""
     feats = list(tokens)
     padded = ["<s>", *tokens, "</s>"]
     feats.extend(f"{a} {b}" for a, b in zip(padded, padded[1:], strict=False))
     if anchors:
         present = sorted(anchors.intersection(tokens))
         feats.extend(f"{a}&{b}" for i, a in enumerate(present) for b in present[i + 1 :])
+    if window and verbs:
+        near: set[str] = set()
+        for i, tok in enumerate(tokens):
+            if tok in verbs:
+                near.update(tokens[max(0, i - window) : i + window + 1])
+        feats.extend(f"@{w}" for w in sorted(near) if w[0] != "_" and w not in verbs)
     return feats
 
 
@@ -255,6 +263,8 @@ class EventTyper:
         self._bias: np.ndarray | None = None
         self._sqrt_norm = False
         self._anchors: frozenset[str] = frozenset()
+        self._verbs: frozenset[str] = frozenset()
+        self._window = 0
         self._rules: list[CueRule] = []
         self._rule_tokens: frozenset[str] = frozenset()
 
@@ -300,6 +310,8 @@ class EventTyper:
         self._bias = bias
         self._sqrt_norm = config.get("length_norm") == "sqrt"
         self._anchors = frozenset(config.get("pair_anchors", ()))
+        self._verbs = frozenset(config.get("window_verbs", ()))
+        self._window = int(config.get("window", 0))
         self._rules = [CueRule.from_config(r) for r in config.get("cue_rules", ())]
         if any(lab not in labels for r in self._rules for lab in (*r.source, *r.target)):
             raise ResourceError(f"typer model in {self.path} has a cue rule with an unknown label; "
@@ -344,7 +356,7 @@ class EventTyper:
             tokens = self._normalizer.tokens(text or "")
             if rule_tokens and not rule_tokens.isdisjoint(tokens):
                 ruled[i] = set(tokens)
-            found = {index_get(f) for f in ngram_features(tokens, self._anchors)}
+            found = {index_get(f) for f in ngram_features(tokens, self._anchors, self._verbs, self._window)}
             found.discard(None)
             rows.extend(found)  # type: ignore[arg-type]
         return np.asarray(rows, dtype=np.int64), np.asarray(offsets, dtype=np.int64), ruled
