@@ -177,7 +177,9 @@ def is_summary(text: str, m: Mention) -> bool:
 def is_spread(text: str, m: Mention) -> bool:
     """One sentence over several incidents ("attacks in two provinces killed five", "bomb attacks
     across Iraq on Sunday"): where the report goes on to tell them one by one, it is their summary."""
-    return bool(_SPREAD.search(text, m.start, m.end) or (not m.places and _SPREAD_PLACELESS.search(text, m.start, m.end)))
+    if _SPREAD.search(text, m.start, m.end):
+        return True
+    return not m.places and bool(_SPREAD_PLACELESS.search(text, m.start, m.end))
 
 
 def says_also(text: str, m: Mention) -> bool:
