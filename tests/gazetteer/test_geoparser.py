@@ -178,3 +178,10 @@ def test_an_area_the_gazetteer_lacks_falls_back_to_the_town_it_is_named_after() 
 
     assert head_keys("Wajir East Sub-County") == ["wajir east", "wajir"]
     assert head_keys("Wajir") == []
+
+
+def test_a_slum_complex_outside_the_reports_provinces_is_not_placed(gp: Geoparser) -> None:
+    text = "Police raided Rio de Janeiro on Wednesday. In the Penha slums complex, police were shot."
+    ents = [(text.index("Rio"), text.index("Rio") + 14, "GPE"), (text.index("Penha"), text.index("Penha") + 5, "GPE")]
+    penha = [t for t in gp.toponyms(text, entities=ents, country="Brazil") if t.text == "Penha"]
+    assert all(t.place is None or t.place.admin1 == "Rio de Janeiro" for t in penha)

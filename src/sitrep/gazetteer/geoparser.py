@@ -480,8 +480,10 @@ def _precision(text: str, span: Span, e: Entry) -> int:
 
 
 _LOCAL_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|communities|quarter|ward|sector|barrio|colonia|"
-                          r"district of the city|suburb|settlement|avenue|street|square|park)\b", re.I)
-_LOCAL_BEFORE = re.compile(r"\b(?:colonia|barrio|neighbou?rhood of|bairro|ward of|quarter of)\s+$", re.I)
+                          r"district of the city|suburb|settlement|avenue|street|square|park|favelas?|slums?|"
+                          r"shanty ?town|township of the city|(?:slums?|favela|housing) complex)\b", re.I)
+_LOCAL_BEFORE = re.compile(r"\b(?:colonia|barrio|neighbou?rhood of|bairro|ward of|quarter of|favela(?: of)?|"
+                           r"slums? of|complexo(?: d[aeo])?)\s+$", re.I)
 
 
 def _is_local(text: str, span: Span) -> bool:
