@@ -185,3 +185,10 @@ def test_a_slum_complex_outside_the_reports_provinces_is_not_placed(gp: Geoparse
     ents = [(text.index("Rio"), text.index("Rio") + 14, "GPE"), (text.index("Penha"), text.index("Penha") + 5, "GPE")]
     penha = [t for t in gp.toponyms(text, entities=ents, country="Brazil") if t.text == "Penha"]
     assert all(t.place is None or t.place.admin1 == "Rio de Janeiro" for t in penha)
+
+
+def test_a_province_by_a_spelling_geonames_lacks(gp: Geoparser) -> None:
+    text = "Jets struck militants in Salahaddin province."
+    ents = [(text.index("Salahaddin"), text.index("Salahaddin") + 10, "GPE")]
+    found = [t for t in gp.toponyms(text, entities=ents) if t.text == "Salahaddin"]
+    assert found and found[0].place is not None and found[0].place.feature_code == "ADM1"

@@ -324,6 +324,8 @@ class Geoparser:
             return [entry] if entry else []
         named = next((found[k] for k in span.keys if any(e.fcode != "ADM2X" for e in found.get(k, []))), [])
         named = [e for e in named if e.fcode != "ADM2X"]  # areas of unknown position: admin context only
+        if not named and span.label in PLACE_LABELS:
+            named = self.gazetteer.admin1_by_alias(span.key)  # a province by a spelling GeoNames lacks
         entries = self._country_entry(span.key) + named
         if len(entries) > 60:
             entries = sorted(entries, key=lambda e: -e.pop)[:60]

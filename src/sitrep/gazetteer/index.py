@@ -83,6 +83,7 @@ class Gazetteer:
         self.admin1_keys: dict[tuple[str, str], str] = {}
         self._admin2: dict[str, str] = {}
         self._splits: dict[str, list[tuple[str, str]]] = {}
+        self._alias_areas: dict[str, list[str]] | None = None
         self._fuzzy: dict[str, tuple[dict[str, list[str]], list[str]]] = {}
 
     # -- opening -------------------------------------------------------------------------------
@@ -210,6 +211,17 @@ class Gazetteer:
     def admin1_key(self, admin1_name: str, iso2: str) -> str | None:
         """'Rural Damascus', 'SY' -> 'SY.08'."""
         return self.admin1_keys.get((iso2, norm(admin1_name)))
+
+    def admin1_by_alias(self, key: str) -> list[Entry]:
+        """ADM1 areas whose name or written alias (``admin1_names.tsv``) normalises to ``key``, in
+        any country: "Salahaddin" -> Salah ad Din. Read at run time, so an alias added to the
+        knowledge file works without rebuilding the index."""
+        if self._alias_areas is None:
+            self._alias_areas = {}
+            for (_cc, name_key), a1 in self.admin1_keys.items():
+                self._alias_areas.setdefault(name_key, []).append(a1)
+        out = [self.admin1_entry(a1) for a1 in self._alias_areas.get(key, ())]
+        return [e for e in out if e is not None]
 
     def admin1_entry(self, key: str) -> Entry | None:
         """The ADM1 area entry for a key such as 'US.LA'."""
