@@ -152,3 +152,15 @@ def test_a_passive_verb_of_a_joined_clause_leaves_the_agent() -> None:
     text2 = "The post was attacked by XYZ men."
     agents2, _ = split_roles([_at(text2, "XYZ men", "Rioters (Ghana)", 5)], text2, text2.index("attacked"))
     assert [a.text for a in agents2] == ["XYZ men"]  # the 'by' agent of a passive
+
+
+@pytest.mark.parametrize(
+    ("sub", "families", "expected"),
+    [
+        ("Excessive force against protesters", {"protest", "riot"}, "Violent demonstration"),
+        ("Protest with intervention", {"protest", "riot", "intervention"}, "Violent demonstration"),
+        ("Excessive force against protesters", {"protest"}, "Excessive force against protesters"),
+    ],
+)
+def test_rioting_demonstrators_make_a_riot_whatever_met_them(sub: str, families: set[str], expected: str) -> None:
+    assert demonstration_by_conduct(sub, families) == expected

@@ -69,3 +69,18 @@ def test_a_party_named_league_is_no_sport() -> None:
     assert not ne.excludes(s, 0, len(s), {"violence"})
     s2 = "Fans fought after the league match."
     assert ne.excludes(s2, 0, len(s2), {"violence"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "riot"),
+    [
+        ("Police in riot gear cleared the camp.", False),
+        ("Anti-riot police dispersed the crowd.", False),
+        ("Youths rioted after the match was cancelled.", True),
+        ("Protesters burnt tyres and two police vehicles.", True),
+        ("The protest turned violent in the afternoon.", True),
+    ],
+)
+def test_riot_conduct(sentence: str, riot: bool) -> None:
+    found = TriggerFinder().initialize().find(sentence)
+    assert ("riot" in {t.family for t in found}) is riot

@@ -54,13 +54,14 @@ def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: se
 
 def demonstration_by_conduct(sub: str, families: set[str]) -> str:
     """ACLED's line between demonstration types: demonstrators who riot (burning tyres, stoning,
-    vandalism) make a violent demonstration; a peaceful one met by tear gas or dispersal is a
-    protest with intervention."""
-    if sub != "Peaceful protest":
+    vandalism) make a violent demonstration, whatever force met them (excessive force is force
+    against peaceful demonstrators); a peaceful one met by tear gas or dispersal is a protest with
+    intervention."""
+    if sub not in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         return sub
     if "riot" in families:
-        return "Violent demonstration"
-    return "Protest with intervention" if "intervention" in families else sub
+        return "Violent demonstration"  # force met demonstrators who rioted: still a riot
+    return "Protest with intervention" if sub == "Peaceful protest" and "intervention" in families else sub
 
 
 def riot_by_actor(sub: str, actors: list[ActorMention], text: str, trigger_start: int) -> str:
