@@ -192,3 +192,9 @@ def test_a_province_by_a_spelling_geonames_lacks(gp: Geoparser) -> None:
     ents = [(text.index("Salahaddin"), text.index("Salahaddin") + 10, "GPE")]
     found = [t for t in gp.toponyms(text, entities=ents) if t.text == "Salahaddin"]
     assert found and found[0].place is not None and found[0].place.feature_code == "ADM1"
+
+
+def test_a_village_named_like_a_country_needs_its_area_written(gp: Geoparser) -> None:
+    text = "About 75 people held an anti-Russia rally in Columbus (Ohio) on Saturday."
+    found = {t.text: t.place for t in gp.toponyms(text, country="United States") if t.place}
+    assert found["Russia"].feature_code == "PCLI"

@@ -72,3 +72,10 @@ def test_a_town_named_in_passing_does_not_replace_the_province() -> None:
     a, b = tops(text, "Diyala", "Baquba")
     found = event_places(text, [_area(a, "ADM1"), _town(b, "Diyala")], None)
     assert [t.text for t in found] == ["Diyala"]
+
+
+def test_a_coders_coded_as_names_the_event_place() -> None:
+    text = "Gunmen ambushed a man on the axis Batie-Kpuere (coded as Kpuere at geoprecision 2)."
+    places = tops(text, "Batie", "Kpuere")
+    places[1] = Toponym(text.rindex("Kpuere"), text.rindex("Kpuere") + 6, "Kpuere", places[1].place)
+    assert [t.start for t in event_places(text, places, None)] == [text.rindex("Kpuere")]

@@ -24,6 +24,8 @@ COUNTRY_SUPPORT = 0.6
 ADMIN1_SUPPORT = 0.7
 TEMPERATURE = 0.25
 COUNTRY_ENTRY_BASE = 1_000_000_000  # synthetic ids for country candidates
+SMALL_NAMESAKE = 50_000  # a village named like a country needs its admin area written with it
+SMALL_NAMESAKE_PENALTY = 1.0
 COUNTRY_NAME_BONUS = 0.5  # under a hint, "anti-Russia rally" names the country, not Russia, Ohio
 
 
@@ -117,12 +119,16 @@ def resolve(mentions: list[Mention], hint_cc: str | None, rounds: int = 2) -> No
     base: list[list[float]] = []
     for m in mentions:
         row = []
+        names_country = bool(hint_cc) and any(e.id >= COUNTRY_ENTRY_BASE for e in m.entries)
         for e in m.entries:
-            s = prior(e, m.span) + _context_bonus(e, m, mentions)
+            context = _context_bonus(e, m, mentions)
+            s = prior(e, m.span) + context
             if hint_cc and e.cc == hint_cc:
                 s += HINT_BONUS
             elif hint_cc and e.id >= COUNTRY_ENTRY_BASE:
                 s += COUNTRY_NAME_BONUS  # the hint favours its own places, not over a country's name
+            if names_country and e.id < COUNTRY_ENTRY_BASE and e.pop < SMALL_NAMESAKE and not context:
+                s -= SMALL_NAMESAKE_PENALTY  # "anti-Russia rally in Columbus (Ohio)": not Russia, Ohio
             row.append(s)
         base.append(row)
         m.scores, m.probs = row, softmax(row)

@@ -333,6 +333,9 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     if not places:
         return []
     anchor = (trigger.start, trigger.end) if trigger is not None else None
+    coded = next((t for t in places if _CODED_AS.search(text, max(0, t.start - 14), t.start)), None)
+    if coded is not None:
+        return [coded]  # a coder's note says where it coded the event: "(coded as Kelbo)"
     best = _finer_inside(text, places, event_place(text, places, anchor) or places[0], anchor)
     i = places.index(best)
     while i > 0 and _listed(text, places[i - 1], places[i]):
@@ -343,6 +346,9 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
             break
         chosen.append(t)
     return chosen
+
+
+_CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 
 
 def _finer_inside(text: str, places: list[Toponym], best: Toponym, anchor: tuple[int, int] | None) -> Toponym:
