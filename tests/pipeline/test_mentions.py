@@ -107,3 +107,17 @@ def test_sentence_over_several_incidents(sentence: str, places: bool, expected: 
     if places:
         m.places = [Toponym(0, 1, "X", Place("X", 1, 1, "Iraq"))]
     assert is_spread(sentence, m) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The group claimed to have conducted 24 attacks from April 7 to April 13, killing 31.", True),
+    ("Overnight between 24 and 25 March, militiamen abducted a man.", False),
+    ("Militants attacked a post on 7 April, killing 2.", False),
+    ("Jets conducted 5 air raids on the district on Monday.", False),
+])
+def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
+    from sitrep.pipeline.mentions import Mention, is_summary
+    from sitrep.pipeline.triggers import Trigger
+
+    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
+    assert is_summary(sentence, m) is expected

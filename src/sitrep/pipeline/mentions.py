@@ -28,9 +28,13 @@ _PLUPERFECT = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|more|further|additional)\b", re.IGNORECASE)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUMMARY = re.compile(
     r"\b(?:since|so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
-    r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
+    r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b"
+    # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
+    rf"|\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
+    rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
 _SPREAD = re.compile(  # one sentence over several incidents, wherever it is: "attacks in two provinces"
