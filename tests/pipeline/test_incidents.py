@@ -54,3 +54,29 @@ def test_another_incident_never_joins_the_one_before() -> None:
     c.separate = True
     incs = group([mention(0, 0, day=PUB), c], {0: [YARMOUK], 40: [DAMASCUS]}, PUB)
     assert len(incs) == 2  # the city-level incident is not folded into the neighbourhood
+
+
+def _area(name: str, code: str, admin1: str, lat: float, lon: float, precision: int = 1) -> Toponym:
+    fclass = "A" if code.startswith("ADM") else "P"
+    place = Place(name, lat, lon, "Afghanistan", iso2="AF", admin1=admin1, feature_class=fclass, feature_code=code)
+    return Toponym(0, len(name), name, place, precision=precision)
+
+
+def test_a_town_named_like_its_province_is_the_same_place() -> None:
+    from sitrep.pipeline.incidents import same_place
+
+    assert same_place(_area("Herat", "ADM1", "Herat", 34.5, 62.5, 3), _area("Herāt", "PPLA", "Herat", 34.34, 62.2))
+    assert not same_place(_area("Herat", "ADM1", "Herat", 34.5, 62.5, 3), _area("Farah", "PPLA", "Farah", 32.4, 62.1))
+
+
+def test_the_bomb_there_refines_the_province_incident_it_refers_to() -> None:
+    herat = _area("Herat", "ADM1", "Herat", 34.5, 62.5, 3)
+    farah = _area("Farah", "ADM1", "Farah", 32.4, 62.1, 3)
+    ghoryan = _area("Ghoryan", "PPLA2", "Herat", 34.34, 61.49, 2)
+    a, b = mention(0, 0, "bombing"), mention(20, 0, "bombing")
+    c = mention(40, 1, "violence")  # "the spokesman in Herat said ... the two who died in the attack there"
+    d = mention(60, 2, "bombing", day=PUB)  # "... in Ghoryan district when the bomb exploded on Tuesday"
+    d.referential = True
+    incs = group([a, b, c, d], {0: [herat], 20: [farah], 40: [herat], 60: [ghoryan]}, PUB)
+    assert len(incs) == 2
+    assert incs[0].place is ghoryan and incs[0].mentions == [a, c, d]

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.gazetteer.normalize import fold
 from sitrep.geodesy import haversine_km
 from sitrep.model import DateMention, Toponym
 from sitrep.pipeline.mentions import Mention
@@ -50,31 +51,54 @@ def group(
     ``default_place`` (the report's main place) stands in when no sentence before names one."""
     incidents: list[Incident] = []
     story_date: DateMention | None = None  # the last day the narrative named
+    last: Incident | None = None  # the incident the previous sentence told of
     for m in mentions:
-        places = places_of.get(m.start, [])
-        last = incidents[-1] if incidents else None
         story_date = m.date or story_date
-        if (not places or m.referential) and m.date is None and last is not None and not m.separate:
-            _add(last, m)
-            _refine(last, places)
-            continue
-        if m.referential and last is not None and last.date is None and _here(last, places):
-            _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
-            last.date = m.date
-            _refine(last, places)
-            continue
-        ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
-        date_ = m.date or (ctx.date if ctx else None) or story_date
-        targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
-        for i, p in enumerate(targets):
-            inc = _place_into(incidents, m, p, date_, published, inherited=not places)
-            if len(targets) > 1:
-                inc.shares[m.start] = (i, len(targets))
+        last = _told(m, places_of.get(m.start, []), incidents, last, published, default_place, story_date)
     return fold_containers(incidents, published)
 
 
+def _told(
+    m: Mention,
+    places: list[Toponym],
+    incidents: list[Incident],
+    last: Incident | None,
+    published: date | None,
+    default_place: Toponym | None,
+    story_date: DateMention | None,
+) -> Incident:
+    """Put ``m`` into its incident, an earlier one or a new one, and return it. ``last`` is the
+    incident the sentence before told of: what "the attack" or "there" refers to."""
+    if (not places or m.referential) and m.date is None and last is not None and not m.separate:
+        _add(last, m)
+        _refine(last, places)
+        return last
+    if m.referential and last is not None and last.date is None and _here(last, places):
+        _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
+        last.date = m.date
+        _refine(last, places)
+        return last
+    ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
+    date_ = m.date or (ctx.date if ctx else None) or story_date
+    targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
+    told = [_place_into(incidents, m, p, date_, published, inherited=not places) for p in targets]
+    if len(targets) > 1:
+        for i, inc in enumerate(told):
+            inc.shares[m.start] = (i, len(targets))
+    return told[-1]
+
+
 def _here(inc: Incident, places: list[Toponym]) -> bool:
-    return not places or inc.place is None or same_place(inc.place, places[0])
+    """The places fit the incident: the same place, or one inside the province it was placed in
+    ("in western Herat province ..." then "... in Ghoryan district when the bomb exploded")."""
+    return not places or inc.place is None or same_place(inc.place, places[0]) or _within(places[0], inc.place)
+
+
+def _within(small: Toponym, area: Toponym) -> bool:
+    a, p = area.place, small.place
+    if a is None or p is None or a.feature_code != "ADM1":
+        return False
+    return p.iso2 == a.iso2 and p.admin1 == a.admin1 and p.feature_code != "ADM1"
 
 
 def _refine(inc: Incident, places: list[Toponym]) -> None:
@@ -126,7 +150,9 @@ def same_place(a: Toponym | None, b: Toponym | None) -> bool:
         return a.text.casefold() == b.text.casefold()
     if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
         return True
-    return a.place.name == b.place.name or distance_km(a, b) <= SAME_PLACE_KM
+    if fold(a.place.name) == fold(b.place.name) and a.place.admin1 == b.place.admin1:
+        return True  # Herat province and Herat city, Herāt and Herat
+    return distance_km(a, b) <= SAME_PLACE_KM
 
 
 def distance_km(a: Toponym, b: Toponym) -> float:
