@@ -224,3 +224,8 @@ def test_plural_demonym_names_civilians(rec: ActorRecognizer, text: str, expecte
 def test_a_uniform_is_not_its_force(rec: ActorRecognizer) -> None:
     found = names(rec, "Militants in military uniforms killed three people.", "Iraq", D2022)
     assert all("Military Forces" not in n for n, _ in found)
+
+
+def test_a_number_word_is_not_part_of_a_party_name(rec: ActorRecognizer) -> None:
+    found = rec.find("One XYZ Front activist was killed.", "Ghana", D2022)
+    assert [(a.text, a.name) for a in found] == [("XYZ Front activist", "Rioters (Ghana)")]

@@ -164,3 +164,12 @@ def test_a_passive_verb_of_a_joined_clause_leaves_the_agent() -> None:
 )
 def test_rioting_demonstrators_make_a_riot_whatever_met_them(sub: str, families: set[str], expected: str) -> None:
     assert demonstration_by_conduct(sub, families) == expected
+
+
+def test_victims_named_before_the_verb_are_not_its_agents() -> None:
+    from sitrep.pipeline.roles import split_roles
+
+    text = "Two police officers died in a roadside bombing."
+    victims = _at(text, "police officers", "Police Forces of Ghana", 1)
+    agents, patients = split_roles([victims], text, text.index("bombing"))
+    assert agents == [] and patients == [victims]

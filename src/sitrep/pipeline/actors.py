@@ -312,15 +312,18 @@ class ActorRecognizer:
             return
         not_names = self._partisan_not_names
         for m in self._partisan.finditer(ctx.text, start, end):
-            name, noun = m.group("name"), m.group("noun")
+            words, noun = m.group("name").split(), m.group("noun")
+            lead = next((i for i, w in enumerate(words) if w not in not_names), len(words))
+            name = " ".join(words[lead:])  # "One Jubo Dal activist" -> "Jubo Dal"
             acronym = name.isupper() and len(name) <= 6 and " " not in name
-            if name.split()[0] in not_names or (noun.lower() in self._partisan_acronym and not acronym):
+            if not name or (noun.lower() in self._partisan_acronym and not acronym):
                 continue
-            if any(t.start < m.start("noun") and m.start() < t.end and _names_someone(t.meaning) for t in tokens):
+            s = ctx.text.index(name, m.start())
+            if any(t.start < m.start("noun") and s < t.end and _names_someone(t.meaning) for t in tokens):
                 continue  # a country, a known group, a force ("Syrian activists", "Taliban men")
-            ctx.out = [a for a in ctx.out if not (a.start < m.end() and m.start() < a.end)]
+            ctx.out = [a for a in ctx.out if not (a.start < m.end() and s < a.end)]
             label, inter = self.generic("rioters", ctx.country)
-            self._emit(ctx, m.start(), m.end(), label, inter, ctx.country)
+            self._emit(ctx, s, m.end(), label, inter, ctx.country)
         ctx.out.sort(key=lambda a: a.start)
 
     def _tokens(self, text: str, start: int, end: int) -> list[_Token]:

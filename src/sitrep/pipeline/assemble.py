@@ -73,7 +73,8 @@ def riot_by_actor(sub: str, actors: list[ActorMention], text: str, trigger_start
         return sub
     named = [a for a in actors if not a.implicit]
     agents, _ = split_roles(named, text, trigger_start)
-    if not agents or agents[0].inter != 5 or any(a.inter in (2, 3, 4) for a in named):
+    lead = next((a for a in agents if a.inter != 7), None)  # people named before the verb are mostly its victims
+    if lead is None or lead.inter != 5 or any(a.inter in (2, 3, 4) for a in named):
         return sub
     return "Violent demonstration" if any(a.inter == 1 for a in actors) else "Mob violence"
 

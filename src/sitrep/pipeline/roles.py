@@ -80,6 +80,9 @@ def split_roles(
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
     for a in actors:
+        if _SUFFERED.match(text, a.end):
+            patients.append(a)  # "two police officers died in a roadside bombing": victims, not agents
+            continue
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
         implied_by_trigger = a.implicit and a.start <= trigger_start < a.end
         before = (a.start < trigger_start or implied_by_trigger) and not _HELD.match(text[a.end : a.end + 12])
@@ -88,6 +91,11 @@ def split_roles(
     return agents, patients
 
 
+_SUFFERED = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:died|perished|(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|injured|martyred|shot|hurt|abducted|kidnapped))\b|\s+(?:lost their lives|lost his life)",
+    re.IGNORECASE,
+)
 _CLAUSE_GAP = re.compile(r"\b(?:as|when|while|after|before|because|since|and|but)\b|[,;]", re.IGNORECASE)
 
 
