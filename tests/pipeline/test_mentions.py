@@ -121,3 +121,15 @@ def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
 
     m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
     assert is_summary(sentence, m) is expected
+
+
+@pytest.mark.parametrize(("sentence", "dated"), [
+    ("The army said on Monday that rebels were killed.", False),   # the day of the statement
+    ("The militia said the Sunday air raid lasted an hour.", True),  # the day of the raid
+    ("Officials said that on Sunday gunmen attacked a bus.", True),
+])
+def test_a_date_after_a_speech_verb(sentence: str, dated: bool) -> None:
+    word = "Monday" if "Monday" in sentence else "Sunday"
+    i = sentence.index(word)
+    d = DateMention(i, i + len(word), word, date(2018, 4, 16), relative=True)
+    assert (event_date([d], PUB, sentence) is not None) is dated

@@ -73,9 +73,10 @@ class Mention:
 
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|statement|confirmed|added|claimed|tweeted|posted)\b"
-    r"[^.;:]{0,40}$",
+    r"(?P<gap>[^.;:]{0,40})$",
     re.IGNORECASE,
 )
+_EVENT_NOUN_DATE = re.compile(r"\bthat\b|\b(?:the|a|an|its|their|this|last)\s+$", re.IGNORECASE)
 
 
 def event_date(dates: list[DateMention], published: date | None, text: str = "") -> DateMention | None:
@@ -98,7 +99,10 @@ def _relative_week(d: DateMention) -> bool:
 
 
 def _speech_date(text: str, d: DateMention) -> bool:
-    return bool(text) and bool(_SPEECH.search(text[max(0, d.start - 45) : d.start]))
+    """"the army said on Monday" dates the statement; "said that on Sunday gunmen ..." and "said
+    the Sunday air raid ..." date the event."""
+    m = _SPEECH.search(text[max(0, d.start - 45) : d.start]) if text else None
+    return m is not None and not _EVENT_NOUN_DATE.search(m.group("gap"))
 
 
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
