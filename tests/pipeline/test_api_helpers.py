@@ -79,3 +79,13 @@ def test_a_coders_coded_as_names_the_event_place() -> None:
     places = tops(text, "Batie", "Kpuere")
     places[1] = Toponym(text.rindex("Kpuere"), text.rindex("Kpuere") + 6, "Kpuere", places[1].place)
     assert [t.start for t in event_places(text, places, None)] == [text.rindex("Kpuere")]
+
+
+def test_a_page_stamp_before_the_metadata_date_is_the_publication() -> None:
+    from datetime import date
+
+    from sitrep.pipeline.api import _published
+
+    assert _published(date(2017, 9, 1), date(2017, 4, 4)) == date(2017, 4, 4)  # metadata = crawl day
+    assert _published(date(2017, 4, 4), date(2017, 4, 6)) == date(2017, 4, 4)   # a later stamp is an update
+    assert _published(None, date(2017, 4, 4)) == date(2017, 4, 4)

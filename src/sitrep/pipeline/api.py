@@ -150,7 +150,7 @@ class Extractor:
 
         text = article.text
         stamp = publication_date(text)
-        published = article.published or (stamp.value if stamp else None)
+        published = _published(article.published, stamp.value if stamp else None)
         toponyms = self.geoparser.toponyms(text, entities=analysed.entities, country=article.country)
         country = article.country or _main_country(toponyms, text) or ""
         if country and not article.country:  # read again knowing the country: villages resolve
@@ -226,6 +226,14 @@ def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
     probas = typer.predict_proba(texts)
     total = sum(weights)
     return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}
+
+
+def _published(given: date | None, stamped: date | None) -> date | None:
+    """The publication date: the metadata's, unless the page states an earlier one ("Published
+    April 4 2017" on a page whose metadata carries the day it was crawled, months later)."""
+    if given is None or stamped is None:
+        return given or stamped
+    return stamped if 0 < (given - stamped).days <= 366 else given
 
 
 def _readable(article: Article) -> Article:
