@@ -24,13 +24,17 @@ end up in the same canonical event. Dedup runs over every event of every article
   event_date, location -> its governorate (capital's coordinates, geo_precision 3), a keyword rule on
   title + lead -> sub-event type, the first figure in the title -> fatalities, title + lead -> notes.
 - ``--events pipeline``: each article is run through the extraction pipeline (published = the CSV
-  date, country Syria); the main event is the most confident event placed in Syria (else the most
-  confident event). The text dedup compares is the event's notes plus the report's title and the
-  sentences holding the event's evidence (``sitrep.dedup.context_of``).
+  date, country Syria); the main event follows the labelling rule (``--main lead``, default): of the
+  events placed in Syria, those whose trigger lies in the lead (the text's first two sentences: most
+  FA-KES texts open with a dateline and the title, then the first sentence), the most confident;
+  ``--main confident`` (the earlier choice) takes the most confident event placed in Syria. The text
+  dedup compares is the event's notes plus the report's title and the sentences holding the event's
+  evidence (``sitrep.dedup.context_of``).
 
     python bench/dedup_pairs.py [--csv PATH] [--split all|dev|test] [--threshold T] [--json]
     python bench/dedup_pairs.py --events pipeline --cache /tmp/fakes_events.jsonl  # the pipeline's events
     python bench/dedup_pairs.py --errors   # list the wrong pairs
+    python bench/dedup_pairs.py --events pipeline --main confident  # the earlier main-event choice
 """
 
 from __future__ import annotations
@@ -221,18 +225,38 @@ def load_events(rows: list[dict[str, str]], source: str, cache: Path | None = No
     return events, keys, docs
 
 
-def main_events(events: list[Event], keys: list[str], docs: list[str]) -> dict[str, str]:
-    """Article id -> key of its main event: the most confident one placed in Syria, else the most confident."""
-    best: dict[str, tuple[bool, float, int, str]] = {}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+LEAD_SENTENCES = 2  # FA-KES texts mostly open with a dateline + the title, then the first sentence
+
+
+def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
+    """Offset where the lead (the first ``sentences`` sentences of the text) ends."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return ends[sentences - 1] if len(ends) >= sentences else len(text)
+
+
+def main_events(events: list[Event], keys: list[str], docs: list[str], texts: dict[str, str] | None = None,
+                how: str = "lead") -> dict[str, str]:
+    """Article id -> key of its main event.
+
+    ``lead`` (the labelling rule's reading: an article reports what its title and first sentence
+    report): events placed in Syria first, then those whose type evidence (the trigger) lies in the
+    lead, then the most confident. ``confident``: events placed in Syria, then the most confident.
+    """
+    best: dict[str, tuple[bool, bool, float, int, str]] = {}
     for n, (ev, key, doc) in enumerate(zip(events, keys, docs, strict=True)):
-        rank = (ev.country == "Syria", ev.confidence or 0.0, -n, key)
+        in_lead = False
+        if how == "lead" and texts is not None and doc in texts:
+            end = lead_end(texts[doc])
+            in_lead = any(e.start < end for e in ev.evidence if e.field == "sub_event_type")
+        rank = (ev.country == "Syria", in_lead, ev.confidence or 0.0, -n, key)
         if doc not in best or rank > best[doc]:
             best[doc] = rank
-    return {doc: rank[3] for doc, rank in best.items()}
+    return {doc: rank[4] for doc, rank in best.items()}
 
 
 def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", cache: Path | None = None,
-             reactions: str = "exclude", errors: bool = False) -> dict[str, Any]:
+             reactions: str = "exclude", errors: bool = False, how: str = "lead") -> dict[str, Any]:
     """Pairwise precision/recall of the merge of the articles' main events on the gold pairs."""
     rows = load_rows(csv_path)
     events, keys, docs = load_events(rows, source, cache)
@@ -241,7 +265,7 @@ def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", 
     titles = [by_id[d]["article_title"] for d in docs] if source == "pipeline" else None
     canon = deduplicate(events, keys=keys, docs=docs, cfg=cfg, texts=texts, titles=titles)
     cluster_of = {k: c.key for c in canon for k in c.member_keys}
-    main = main_events(events, keys, docs)
+    main = main_events(events, keys, docs, {r["unit_id"]: r["article_content"] for r in rows}, how)
 
     def merged(a: str, b: str) -> bool:
         return a in main and b in main and cluster_of[main[a]] == cluster_of[main[b]]
@@ -257,7 +281,7 @@ def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", 
         "split": split, "articles": len(rows), "events": len(events), "canonical_events": len(canon),
         "gold_pairs": len(gold), "gold_positive": tp + fn, "tp": tp, "fp": fp, "fn": fn,
         "precision": round(precision, 3), "recall": round(recall, 3), "threshold": cfg.threshold,
-        "events_from": source, "reactions": reactions}
+        "events_from": source, "reactions": reactions, "main": how}
     if errors:
         result["errors"] = [f"{'FP' if got else 'FN'} {a} {b}" for (a, b), (same, got) in outcome.items()
                             if same != got]
@@ -273,13 +297,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
     ap.add_argument("--reactions", choices=["exclude", "attack", "own"], default="exclude")
     ap.add_argument("--errors", action="store_true", help="list the wrongly merged / missed pairs")
+    ap.add_argument("--main", choices=["lead", "confident"], default="lead",
+                    help="how an article's main pipeline event is picked (see main_events)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not args.csv.exists():
         print(f"FA-KES CSV not found at {args.csv}; pass --csv PATH", file=sys.stderr)
         return 2
     cfg = DedupConfig() if args.threshold is None else replace(DedupConfig(), threshold=args.threshold)
-    result = evaluate(args.csv, args.split, cfg, args.events, args.cache, args.reactions, args.errors)
+    result = evaluate(args.csv, args.split, cfg, args.events, args.cache, args.reactions, args.errors, args.main)
     print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
     return 0
 

@@ -125,3 +125,45 @@ def test_incremental_joins_across_types_of_one_family(tmp_path: Path) -> None:
         summary = dedup_incremental(store)
         assert summary.mode == "incremental"
         assert store.stats()["canonical_events"] == 2
+
+
+@pytest.mark.parametrize(("b_kw", "siblings"), [
+    ({"date": "2024-03-02"}, True),  # the toll update's day, same town
+    ({"date": "2024-03-03"}, True),  # still inside the date window
+    ({"date": "2024-03-04"}, False),  # outside the window
+    ({}, False),  # same day, equally precise: the unit rule split them on purpose
+    ({"location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63}, True),  # same day, the province
+    ({"date": "2024-03-02", "location": "Homs", "admin1": "Homs", "lat": 34.73, "lon": 36.71}, False),  # elsewhere
+    ({"date": "2024-03-02", "sub": "Peaceful protest", "etype": "Protests"}, False),  # another family
+])
+def test_report_siblings(b_kw: dict, siblings: bool) -> None:
+    from sitrep.dedup.cluster import report_siblings
+
+    a = record_of(ev(admin1="Idleb"), "a1", "r1")
+    b = record_of(ev(**{"admin1": "Idleb", **b_kw}), "a2", "r1")
+    assert report_siblings(a, b, CFG) is siblings
+    assert report_siblings(b, a, CFG) is siblings
+
+
+def test_one_incident_told_twice_by_a_report_joins_one_cluster() -> None:
+    """Report r1 gives the attack (1 March) and its toll update (2 March) as two events; r2 and r3
+    report the same attack dated 1 and 2 March. All four are one incident; without report siblings
+    r1's two events are held apart and split the others between them."""
+    words = "Shelling of the vegetable market in Ariha kills nine"
+    recs = [record_of(ev(notes=words), "a1", "r1"), record_of(ev(notes=words, date="2024-03-02"), "a2", "r1"),
+            record_of(ev(notes=words, lat=35.812), "b", "r2"),
+            record_of(ev(notes=words, date="2024-03-02", lat=35.813), "c", "r3")]
+    assert sorted(map(sorted, cluster(recs, CFG))) == [[0, 1, 2, 3]]
+    apart = cluster(recs, replace(CFG, report_siblings=False))
+    assert len(apart) == 2 and all(len({recs[i].doc for i in g}) == len(g) for g in apart)
+
+
+def test_report_siblings_do_not_join_two_strikes_of_one_day() -> None:
+    """r1 reports strikes on Ariha and on Idlib city the same day; r2 reports both too: two clusters."""
+    ariha = "Air strike on the vegetable market in Ariha"
+    city = "Air strike on the bakery in Idlib city"
+    recs = [record_of(ev(notes=ariha), "a1", "r1"),
+            record_of(ev(notes=city, location="Idlib City", lat=35.93, lon=36.63), "a2", "r1"),
+            record_of(ev(notes=ariha, lat=35.812), "b1", "r2"),
+            record_of(ev(notes=city, location="Idlib City", lat=35.931, lon=36.631), "b2", "r2")]
+    assert sorted(map(sorted, cluster(recs, CFG))) == [[0, 2], [1, 3]]

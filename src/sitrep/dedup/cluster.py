@@ -1,7 +1,8 @@
 """Clusters: scored candidate pairs joined greedily, best first, under constraints.
 
 A cluster never holds two events of the same report (ACLED's unit rule already split them) -- except
-a vaguer re-mention of another event of the report (see :func:`remention_pairs`) --, never
+a vaguer re-mention of another event of the report (see :func:`remention_pairs`) and, when other
+reports' events join them, report siblings (see :func:`report_siblings`) --, never
 spans more than ``max_span_days``, and never joins events an analyst split apart; analyst merges
 are applied first and always hold. Two clusters join only when the mean score of the pairs between
 them reaches ``link_threshold`` (average link), so one vague report cannot chain two incidents.
@@ -9,7 +10,7 @@ them reaches ``link_threshold`` (average link), so one vague report cannot chain
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.dedup.blocking import candidate_pairs
@@ -70,13 +71,26 @@ class _Clusters:
             self.parent[i], i = root, self.parent[i]
         return root
 
-    def allowed(self, ra: int, rb: int, max_span: int, same_report: bool = False) -> bool:
+    def allowed(self, ra: int, rb: int, max_span: int, same_report: bool = False,
+                siblings: Callable[[DedupRecord, DedupRecord], bool] | None = None) -> bool:
+        """Whether two clusters may join; events of one report only when ``same_report``, or when
+        every pair of them across the two clusters passes ``siblings``."""
         a, b = self._get(ra), self._get(rb)
-        if (a.docs & b.docs and not same_report) or a.span_with(b) > max_span:
+        if a.span_with(b) > max_span:
+            return False
+        shared = a.docs & b.docs
+        if shared and not same_report and not (siblings and self._siblings(a, b, shared, siblings)):
             return False
         small, big = (a, b) if len(a.members) <= len(b.members) else (b, a)
         return not (big.forbidden and any(m in big.forbidden for m in small.members)) and not (
             small.forbidden and any(m in small.forbidden for m in big.members))
+
+    def _siblings(self, a: _Cluster, b: _Cluster, shared: set[str],
+                  test: Callable[[DedupRecord, DedupRecord], bool]) -> bool:
+        recs = self.records
+        mine = [recs[m] for m in a.members if recs[m].doc in shared]
+        theirs = [recs[m] for m in b.members if recs[m].doc in shared]
+        return all(test(x, y) for x in mine for y in theirs if x.doc == y.doc)
 
     def union(self, ra: int, rb: int) -> None:
         a, b = self._get(ra), self._get(rb)
@@ -127,6 +141,25 @@ def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tu
             if len(finer) == 1:
                 out.append((i, finer[0]))
     return out
+
+
+def report_siblings(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
+    """Whether two events of one report may be one incident told twice.
+
+    Extractors split one incident of a report when its mentions carry different dates (the day of
+    the attack, the day of a toll update) or places of different precision (the province, then the
+    town). Siblings: same family and country, compatible places (the same, or one inside the other)
+    and actors, and either dates within the window that differ, or the same date with one place
+    strictly coarser than the other. Two events of one day at equally precise places stay apart: the
+    unit rule split them on purpose. Siblings share a cluster only when the scores against other
+    reports' events join them (see :func:`cluster`).
+    """
+    if a.family != b.family or a.country != b.country or not a.day or not b.day:
+        return False
+    gap = abs(a.day - b.day)
+    if gap > cfg.window_days or (gap == 0 and _COARSENESS[a.kind] == _COARSENESS[b.kind]):
+        return False
+    return geo_similarity(a, b, cfg) > 0 and actor_similarity(a.actors, b.actors) > 0
 
 
 def _remention(coarse: DedupRecord, fine: DedupRecord, cfg: DedupConfig) -> bool:
@@ -189,9 +222,13 @@ def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
             if ri != rj and uf.allowed(ri, rj, 10**9):
                 uf.union(ri, rj)
     index = TextIndex([r.notes for r in records])
+
+    def siblings(a: DedupRecord, b: DedupRecord) -> bool:
+        return report_siblings(a, b, cfg)
+
     for _, i, j in score_pairs(records, cfg, only, index):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not uf.allowed(ri, rj, span):
+        if ri == rj or not uf.allowed(ri, rj, span, siblings=siblings if cfg.report_siblings else None):
             continue
         a, b = uf.clusters.get(ri), uf.clusters.get(rj)
         if a and b and len(a.members) * len(b.members) > 1 and (

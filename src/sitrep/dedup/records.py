@@ -20,7 +20,9 @@ class DedupConfig:
     geo_precision 2); ``max_span_days``: a cluster never spans more days than this (stops chaining);
     ``cell_deg``: size of the blocking grid; ``threshold``: the pair score needed to merge;
     ``link_threshold``: the mean pair score two clusters need to join (average link, stops chaining);
-    ``notes_chars``: how much of the notes (with title and evidence sentences) the text similarity reads.
+    ``notes_chars``: how much of the notes (with title and evidence sentences) the text similarity reads;
+    ``report_siblings``: events of one report may share a cluster when they could be one incident told
+    twice (see :func:`sitrep.dedup.cluster.report_siblings`) and other reports' events join them.
     """
 
     window_days: int = 2
@@ -30,6 +32,7 @@ class DedupConfig:
     threshold: float = 0.6
     notes_chars: int = 800
     link_threshold: float = 0.35
+    report_siblings: bool = True
 
 
 # Event types that reports of one incident may disagree on (an air strike on a town is "Air/drone
