@@ -14,8 +14,10 @@ from sitrep.pipeline.typing import (
     CAP_TOKEN,
     DATE_TOKEN,
     NUM_TOKEN,
+    CueRule,
     EventTyper,
     TextNormalizer,
+    apply_rules,
     ngram_features,
     split_sentences,
     stem,
@@ -122,10 +124,16 @@ def test_batch_does_not_change_results(typer_: EventTyper) -> None:
         # Places and dates must not matter: the same sentence in another country.
         ("On 3 March 2031, in Northtown, Freedonia, troops shelled the village.",
          "Shelling/artillery/missile attack"),
-        pytest.param("Police opened fire on unarmed demonstrators, killing three.",
-                     "Excessive force against protesters", marks=pytest.mark.xfail(reason="known gap")),
-        pytest.param("Police arrested the opposition leader at his home.", "Arrests",
-                     marks=pytest.mark.xfail(reason="known gap: 'police' pulls to protest types")),
+        ("Police opened fire on unarmed demonstrators, killing three.", "Excessive force against protesters"),
+        ("Police arrested the opposition leader at his home.", "Arrests"),
+        # Territory: taken with fighting is a battle type, taken without fighting a non-violent transfer.
+        ("After two days of fighting, the rebels took control of the district capital.",
+         "Non-state actor overtakes territory"),
+        ("Insurgents took control of the border town without a fight after the garrison left.",
+         "Non-violent transfer of territory"),
+        ("Soldiers retook the town from the militants following heavy clashes.", "Government regains territory"),
+        # Names with digits are masked like other names ("M23"), not read as words.
+        ("M23 fighters clashed with the army near the town.", "Armed clash"),
     ],
 )
 def test_trigger_sentences(typer_: EventTyper, text: str, expected: str) -> None:
@@ -187,6 +195,8 @@ def test_tiny_model_roundtrip(tmp_path: Path) -> None:
         ("Police fired at Grand Port City", ["police", "fired", "at", CAP_TOKEN]),
         ("An IED exploded [size=no report]", ["an", "ied", "explod"]),
         ("Rebels (Front Y) clashed. Casualties unknown.", ["rebel", "clash"]),
+        ("M23 rebels and G5 troops on the 61st day", [CAP_TOKEN, "rebel", "and", CAP_TOKEN, "troop", "on", "the",
+                                                      NUM_TOKEN, "day"]),
     ],
 )
 def test_normalizer(text: str, tokens: list[str]) -> None:
@@ -210,6 +220,34 @@ def test_stem(word: str, expected: str) -> None:
 
 def test_ngram_features() -> None:
     assert ngram_features(["a", "b"]) == ["a", "b", "<s> a", "a b", "b </s>"]
+
+
+def test_ngram_features_pairs_and_window() -> None:
+    feats = ngram_features(["gunmen", "kill", "_cap_", "commander", "market", "busy"],
+                           anchors=frozenset({"gunmen", "kill"}), verbs=frozenset({"kill"}), window=2)
+    assert "gunmen&kill" in feats
+    assert {"@gunmen", "@commander"} <= set(feats)  # words near the verb; placeholders and far words not
+    assert not {"@_cap_", "@market", "@busy", "@kill"} & set(feats)
+
+
+def test_cue_rule_moves_probability() -> None:
+    labels = ["A", "B", "C"]
+    rule = CueRule((frozenset({"take"}), frozenset({"fight"})), frozenset({"nofight"}), ("A",), ("B", "C"))
+    probs = np.array([[0.6, 0.3, 0.1], [0.6, 0.3, 0.1], [0.6, 0.3, 0.1]], dtype=np.float32)
+    apply_rules(probs, labels, [rule], [{"take", "fight"}, {"take"}, {"take", "fight", "nofight"}])
+    assert probs[0] == pytest.approx([0.0, 0.75, 0.25])  # A's mass shared 3:1 like B and C
+    assert probs[1] == pytest.approx([0.6, 0.3, 0.1])  # a 'when' group missing
+    assert probs[2] == pytest.approx([0.6, 0.3, 0.1])  # an 'unless' token present
+
+
+def test_cue_rule_with_unknown_label_is_rejected(tmp_path: Path) -> None:
+    labels = list(SUB_EVENT_TYPES)
+    config = {"labels": labels, "features": ["a"], "keep_words": [],
+              "cue_rules": [{"when": [["a"]], "source": ["Attack"], "target": ["No such type"]}]}
+    (tmp_path / "typer.json").write_text(json.dumps(config), encoding="utf-8")
+    np.savez(tmp_path / "typer.npz", weights=np.zeros((1, 25)), bias=np.zeros(25))
+    with pytest.raises(ResourceError, match="cue rule"):
+        EventTyper(tmp_path).initialize()
 
 
 def test_strip_furniture() -> None:

@@ -3,9 +3,13 @@
 The model is a linear (multinomial logistic) classifier over bag-of-words features of a *normalised*
 text: dates, numbers and capitalised place-like words are replaced by placeholders, so that the model
 keys on trigger words ("shelled", "roadside bomb", "abducted", "rioted") rather than on the places and
-countries of its training notes. It is trained by ``tools/train_typer.py`` on ACLED coder notes and
-ships as two plain files (no pickles): ``typer.json`` (labels, feature vocabulary, normaliser
-settings) and ``typer.npz`` (weights). Running it needs only numpy.
+countries of its training notes. Besides unigrams and bigrams it reads pairs of anchor words anywhere in
+the text ("protest&kill") and the words next to a violent verb ("@commander": who was hit); a few cue
+rules from ACLED's definitions (``CueRule``: a town taken with fighting is a battle type, without
+fighting a non-violent transfer) then move probability between types. It is trained by
+``tools/train_typer.py`` on ACLED coder notes and ships as two plain files (no pickles): ``typer.json``
+(labels, feature vocabulary, normaliser settings, cue rules) and ``typer.npz`` (weights). Running it
+needs only numpy.
 
     typer_ = EventTyper()
     typer_.initialize()
