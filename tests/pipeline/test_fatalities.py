@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sitrep.model.records import Casualty
 from sitrep.paths import knowledge_file
-from sitrep.pipeline.fatalities import NumberRules, find_casualties, killed_total, who_side
+from sitrep.pipeline.fatalities import find_casualties, killed_total, who_side
 
 
 def _killed(text: str) -> list[tuple[int, str]]:
@@ -180,16 +180,6 @@ def test_who_side(who: str, side: str) -> None:
     assert who_side(who) == side
 
 
-def test_numbers_yaml_schema() -> None:
-    data = yaml.safe_load(knowledge_file("numbers.yaml").read_text("utf-8"))
-    for key in ("units", "tens", "scales", "phrases", "vague"):
-        assert data[key] and all(isinstance(k, str) and isinstance(v, int) and v >= 0 for k, v in data[key].items())
-    assert set(data["unnumbered"]) == {"limited", "significant", "singular"}
-    assert set(data["qualifiers"].values()) <= {"low", "high", "approx"}
-    assert data["vague"]["tens"] == 10 and data["vague"]["dozens"] == 12 and data["vague"]["hundreds"] == 100
-    assert data["unnumbered"]["limited"] == 3 and data["unnumbered"]["significant"] == 10
-
-
 def test_casualty_terms_yaml_schema() -> None:
     data = yaml.safe_load(knowledge_file("casualty_terms.yaml").read_text("utf-8"))
     assert set(data["passive"]) == {"killed", "injured", "abducted", "arrested", "casualties"}
@@ -203,14 +193,6 @@ def test_casualty_terms_yaml_schema() -> None:
             assert words and all(isinstance(w, str) for w in words)
             for w in words:
                 re.compile(w)
-
-
-@pytest.mark.parametrize(
-    ("words", "value"),
-    [("twenty-five", 25), ("one hundred and two", 102), ("two thousand", 2000), ("a hundred", 100), ("seven", 7)],
-)
-def test_number_words(words: str, value: int) -> None:
-    assert NumberRules.load().words_value(words) == value
 
 
 _NOUNS = ["soldiers", "civilians", "militants", "people", "police officers"]

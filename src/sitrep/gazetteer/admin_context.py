@@ -1,0 +1,140 @@
+"""The country hint and admin context: places kept inside the document's country, parts of towns inside
+its provinces, and names written with their admin areas ("X (Y, Z)", "in X, Y") placed inside those areas."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from sitrep.gazetteer.context import Item, Resolved, chain_keys, chains, resolve_chain
+from sitrep.gazetteer.cues import LOCATIVE_BEFORE, geo_precision, is_local
+from sitrep.gazetteer.fuzzy import FuzzyMatcher
+from sitrep.gazetteer.index import Entry
+from sitrep.gazetteer.normalize import norm
+from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span
+from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, softmax
+from sitrep.model import Toponym
+
+_CLOSE_RATIO = 85  # a name spelled close to a town inside its written province ("Mogoke"/"Mogok")
+
+
+class AdminContext(FuzzyMatcher):
+    """Applies the country hint and the admin areas written next to names."""
+
+    def _named_countries(self, text: str, mentions: list[Mention]) -> set[str]:
+        """Countries the text names itself (by name or demonym)."""
+        out = set()
+        for m in mentions:
+            if m.kind == "demonym" or any(e.id >= COUNTRY_ENTRY_BASE for e in m.entries):
+                best = m.best
+                if best is not None and best.fcode == "PCLI":
+                    out.add(best.cc)
+        return out
+
+    def _respect_hint(self, text: str, mentions: list[Mention], hint: str) -> None:
+        """Places outside the hinted country only win when the text names their country; else the
+        in-country candidates, or none (the admin context may still place the name)."""
+        named = self._named_countries(text, mentions)
+        for m in mentions:
+            best = m.best
+            if m.kind != "place" or best is None or best.cc == hint or best.cc in named:
+                continue
+            keep = [i for i, e in enumerate(m.entries) if e.cc == hint]
+            m.entries = [m.entries[i] for i in keep]
+            m.scores = [m.scores[i] for i in keep]
+            m.probs = softmax(m.scores)
+
+    def _local_features(self, text: str, mentions: list[Mention]) -> None:
+        """'the Jaguaribe neighborhood', 'Colonia Progreso', 'Santa Luzia community': a part of a town,
+        kept only where it lies in the admin1 of the document's other places (else unresolved)."""
+        areas = {(e.cc, e.a1) for m in mentions if m.strong and (e := m.best) is not None
+                 and e.fcode not in ("PCLI", "CONT") and not is_local(text, m.span)}
+        if not areas:
+            return
+        for m in mentions:
+            if m.kind != "place" or not m.entries or not is_local(text, m.span):
+                continue
+            keep = [i for i, e in enumerate(m.entries) if (e.cc, e.a1) in areas]
+            m.entries = [m.entries[i] for i in keep]
+            m.scores = [m.scores[i] for i in keep]
+            m.probs = softmax(m.scores)
+
+    def _with_context(
+        self, text: str, tops: list[Toponym], hint: str, entities: Sequence[Entity]
+    ) -> list[Toponym]:
+        """Names written with their admin areas ("X (Y, Z)", "in X, Y"): placed inside those areas,
+        or at the most specific area or town of them that the gazetteer knows."""
+        others = [(s, e) for s, e, label in entities if label not in PLACE_LABELS]
+        found_chains = [c for c in chains(text) if self._chain_name_ok(c[0]) and (
+            "(" in text[c[0].end : c[1].start] or not self._chain_name_other(text, c[0], others))]
+        if not found_chains:
+            return tops
+        found = self.gazetteer.lookup([k for c in found_chains for k in chain_keys(c)])
+        placed: list[tuple[Resolved, Toponym]] = []
+        for chain in found_chains:
+            r = resolve_chain(chain, found, hint)
+            if r is None:
+                continue
+            if not r.own:
+                r = self._close_spelling(r, hint)
+            new = self._chain_toponym(text, r.item, r.entry, r.own)
+            tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
+            placed.append((r, new))
+        return self._one_sense(text, tops, placed, found_chains)
+
+    def _one_sense(self, text: str, tops: list[Toponym], placed: list[tuple[Resolved, Toponym]],
+                   found_chains: list[list[Item]]) -> list[Toponym]:
+        """One place per name per report: "Urozhaine, in the Donetsk region" also places the other
+        mentions of Urozhaine in the report, however they resolved alone."""
+        in_chains = [(it.start, it.end) for c in found_chains for it in c]
+        for r, new in placed:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(r.item.text)}(?![\w-])", text):
+                if any(s < m.end() and m.start() < e for s, e in in_chains):
+                    continue
+                span = Span(m.start(), m.end(), m.group(), "")
+                precision = geo_precision(text, span, r.entry) if r.own else new.precision
+                copy = Toponym(m.start(), m.end(), m.group(), new.place, "place", new.score, precision)
+                tops = [t for t in tops if not (t.start < copy.end and copy.start < t.end)] + [copy]
+        return tops
+
+    def _close_spelling(self, r: Resolved, hint: str) -> Resolved:
+        """An unknown name spelled close to a place inside the context's province ("Barsalogo" for
+        "Barsalogho"): fuzzy matching, but only within that province."""
+        key = norm(r.item.text)
+        if len(key) < 5:
+            return r
+        close = self._fuzzy_key(key, hint)
+        if not close or fuzz.ratio(close, key) < _CLOSE_RATIO:
+            return r
+        same = [e for e in self.gazetteer.lookup([close]).get(close, []) if e.cc == hint and e.a1 == r.entry.a1
+                and e.fclass == "P" and (r.entry.fcode != "ADM2" or e.a2 in ("", r.entry.a2))]
+        return Resolved(r.item, max(same, key=lambda e: e.pop), True) if same else r
+
+    @staticmethod
+    def _chain_name_other(text: str, item: Item, others: list[tuple[int, int]]) -> bool:
+        """The name is tagged as a person or organisation and not written where places go."""
+        if not any(s < item.end and item.start < e for s, e in others):
+            return False
+        return not LOCATIVE_BEFORE.search(text[max(0, item.start - 25) : item.start]) and not text[
+            item.start - 5 : item.start].endswith("of ")
+
+    def _chain_name_ok(self, item: Item) -> bool:
+        key = norm(item.text)
+        gaz = self.gazetteer
+        return not (key in self.stopwords or key in gaz.demonym_keys or key in gaz.country_keys or len(key) < 3)
+
+    def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
+        """The toponym of a chain's name: its own place (precision as usual) or a context place
+        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat as ACLED codes it)."""
+        span = Span(item.start, item.end, item.text, "")
+        if own:
+            return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.9,
+                           geo_precision(text, span, entry))
+        precision = 3 if entry.fcode in ("ADM1", "ADM2X") else 2
+        place = self.gazetteer.place(entry)
+        if entry.fcode in ("ADM1", "ADM2X"):  # ACLED's rule: a province only -> its capital
+            seat = self.gazetteer.admin1_seat(place.admin1, entry.cc)
+            place = seat if seat is not None else place
+        return Toponym(item.start, item.end, item.text, place, "place", 0.5, precision)

@@ -1,0 +1,70 @@
+"""Cues in the words around a name: where places are written, parts of towns, streets, institutions,
+and ACLED's geo_precision that follows from them."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.gazetteer.index import Entry
+from sitrep.gazetteer.recognize import Span
+
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts of|\bnorth of|\bsouth of|\beast of|\bwest of|\bnortheast of|"
+    r"\bnorthwest of|\bsoutheast of|\bsouthwest of|\baround|\bclose to|\bvicinity of|\bkm of|"
+    r"\bmiles of|\bcountryside of|\bdistrict of|\barea of|\bsuburbs? of|\bedge of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outskirts|environs|vicinity|"
+                         r"neighbou?rhood|province|governorate|county)\b", re.I)
+METONYM_AFTER = re.compile(r"^['’]?s?\s+(?:said|says|say|announced|accused|denied|warned|claimed|condemned|"
+                           r"has said|has accused|has denied|urged|rejected|insists|insisted|demanded|"
+                           r"responded|blamed)\b")
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of)\s+(?:the\s+)?$", re.I
+)
+_STREET_AFTER = re.compile(r"^\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Court|Ct|"
+                           r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza)\b")
+_STREET_AFTER_LOWER = re.compile(r"^\s+(?:street|avenue|boulevard|lane)\b")
+_REGION_CODES = frozenset({"ADM1", "ADM2X", "PCLI", "RGN", "DSRT", "CONT", "OCN", "SEA", "GULF", "ISL", "AREA"})
+
+
+def geo_precision(text: str, span: Span, e: Entry) -> int:
+    """ACLED geo_precision: 3 for a province or country, 2 for 'near X' / 'X district', else 1."""
+    if e.fcode in _REGION_CODES:
+        return 3
+    before = text[max(0, span.start - 40) : span.start]
+    if _NEAR_BEFORE.search(before) or _DISTANCE_BEFORE.search(before):
+        return 2
+    if _AREA_AFTER.match(text[span.end : span.end + 25]):
+        return 2
+    return 2 if e.fcode == "ADM2" else 1
+
+
+_LOCAL_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|community|communities|quarter|ward|sector|barrio|colonia|"
+                          r"district of the city|suburb|settlement|avenue|street|square|park|favelas?|slums?|"
+                          r"shanty ?town|township of the city|(?:slums?|favela|housing) complex)\b", re.I)
+_LOCAL_BEFORE = re.compile(r"\b(?:colonia|barrio|neighbou?rhood of|bairro|ward of|quarter of|favela(?: of)?|"
+                           r"slums? of|complexo(?: d[aeo])?)\s+$", re.I)
+
+
+def is_local(text: str, span: Span) -> bool:
+    """A part of a town: 'X neighborhood', 'Colonia X', 'X community'."""
+    return bool(_LOCAL_AFTER.match(text[span.end : span.end + 30])
+                or _LOCAL_BEFORE.search(text[max(0, span.start - 25) : span.start])
+                or span.text.lower().startswith(("colonia ", "barrio ", "bairro ")))
+
+
+_INSTITUTION = re.compile(r"\b(?:University|College|School|Institute|Hospital|Church|Mosque|Company|Bank|Airlines?|"
+                          r"Stadium|Foundation|Party|Movement|Club|Council|Association|Union)\b")
+
+
+def names_institution(text: str, span: Span, named: list[tuple[int, int]]) -> bool:
+    """'San Agustin National University': a place name that only starts an institution's name."""
+    return any(s <= span.start and span.end <= e and _INSTITUTION.search(text[span.end : e]) for s, e in named)
+
+
+def is_street(text: str, span: Span) -> bool:
+    """'Main St.', 'Dublin Road', 'Della Commenda street': a street named after a place."""
+    after = text[span.end : span.end + 12]
+    return bool(_STREET_AFTER.match(after) or _STREET_AFTER_LOWER.match(after))
