@@ -173,3 +173,7 @@ def test_victims_named_before_the_verb_are_not_its_agents() -> None:
     victims = _at(text, "police officers", "Police Forces of Ghana", 1)
     agents, patients = split_roles([victims], text, text.index("bombing"))
     assert agents == [] and patients == [victims]
+
+
+def test_a_fight_between_two_sides_stays_a_clash_whoever_died() -> None:
+    assert correct_for_targets("Armed clash", [], {"civilians"}, two_sided=True) == "Armed clash"

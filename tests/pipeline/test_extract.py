@@ -111,3 +111,13 @@ def test_a_lead_over_several_incidents_is_not_another_event() -> None:
     events = sitrep.extract(text, published="2023-03-15", country="Afghanistan")
     assert sorted(e.admin1 for e in events) == ["Farah", "Herat"]
     assert sum(e.fatalities for e in events) == 5
+
+
+def test_a_trial_report_codes_no_recalled_attack() -> None:
+    text = (
+        "Court finds 3 men guilty of 2015 university attack\n\n"
+        "A court found three men guilty on Wednesday of aiding gunmen in the 2015 attack.\n\n"
+        "The charges stem from a coordinated attack by five masked gunmen on the university that left "
+        "almost 150 people killed."
+    )
+    assert sitrep.extract(text, published="2019-06-19", country="Kenya") == []

@@ -84,3 +84,17 @@ def test_a_party_named_league_is_no_sport() -> None:
 def test_riot_conduct(sentence: str, riot: bool) -> None:
     found = TriggerFinder().initialize().find(sentence)
     assert ("riot" in {t.family for t in found}) is riot
+
+
+@pytest.mark.parametrize(
+    ("sentence", "disrupted"),
+    [
+        ("An army team destroyed an IED planted on the road.", True),
+        ("Police deactivated an explosive device in a restaurant.", True),
+        ("The bomb squad found and removed a grenade.", True),
+        ("A roadside bomb destroyed a truck.", False),
+    ],
+)
+def test_weapons_made_safe_are_disrupted_use(sentence: str, disrupted: bool) -> None:
+    found = TriggerFinder().initialize().find(sentence)
+    assert ("disrupted" in {t.family for t in found}) is disrupted

@@ -136,6 +136,10 @@ class Extractor:
         if not mentions:
             return []
         text = article.text
+        if self._framed(article):  # a trial report: only what it dates itself as news counts
+            mentions = [m for m in mentions if _fresh(m, page.published)]
+            if not mentions:
+                return []
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
         incidents = group(mentions, places_of, page.published, main_place(page))
         all_actors = [a for m in mentions for a in m.actors]
@@ -202,6 +206,14 @@ class Extractor:
         m.casualties = find_casualties(text, s, e)
         return m
 
+    def _framed(self, article: Article) -> bool:
+        """The page's headline (or title) frames it as a trial, not as the events it recalls."""
+        assert self.nonevents is not None
+        body = furniture.body_spans(article.text)
+        top = min(body[0][0] if body else 0, HEAD_CHARS)  # headline, kicker and caption lines above the body
+        title = article.title or ""
+        return self.nonevents.frames(article.text, 0, top) or self.nonevents.frames(title, 0, len(title))
+
     def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
         assert self.nonevents is not None
         return self.nonevents.excludes(text, start, end, {t.family for t in trigs})
@@ -226,6 +238,17 @@ def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
     probas = typer.predict_proba(texts)
     total = sum(weights)
     return {k: sum(w * p[k] for w, p in zip(weights, probas, strict=True)) / total for k in probas[0]}
+
+
+FRESH_DAYS = 7
+HEAD_CHARS = 600
+
+
+def _fresh(m: Mention, published: date | None) -> bool:
+    """A mention dated by its own words within the week before publication."""
+    if m.date is None or m.date.value is None:
+        return False
+    return published is None or 0 <= (published - m.date.value).days <= FRESH_DAYS
 
 
 def _published(given: date | None, stamped: date | None) -> date | None:

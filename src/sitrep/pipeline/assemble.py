@@ -16,6 +16,7 @@ from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
 NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
+_TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
 PRIOR_OFF_FAMILY = 0.25
 PRIOR_OFF_WEAPON = 0.02
 
@@ -41,13 +42,15 @@ def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]
     return best, scored[best] / total
 
 
-def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: set[str]) -> str:
+def correct_for_targets(sub: str, actors: list[ActorMention], casualty_sides: set[str], two_sided: bool = False) -> str:
     """ACLED's definitions: violence against civilians has civilian victims; deaths only among
-    soldiers and fighters make a clash, and a "clash" that killed only civilians was an attack."""
+    soldiers and fighters make a clash, and a "clash" that killed only civilians was an attack,
+    unless the text says two sides fought ("clans clashed", "fighting between": communal militias,
+    not an attack on civilians)."""
     armed_targets = [a for a in actors if a.inter in NON_CIVILIAN_INTERS and not a.implicit]
     if sub == "Attack" and casualty_sides and casualty_sides <= {"state", "armed"} and len(armed_targets) >= 1:
         return "Armed clash"
-    if sub == "Armed clash" and not armed_targets and casualty_sides == {"civilians"}:
+    if sub == "Armed clash" and not armed_targets and casualty_sides == {"civilians"} and not two_sided:
         return "Attack"
     return sub
 
@@ -105,8 +108,9 @@ def build_event(
     counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
     toll = incident_toll(counts, side_of)
     sides = {s for s, n in toll.by_side if n}
-    sub = correct_for_targets(sub, mention_actors, sides)
     trig = key_trigger or inc.mentions[0].triggers[0]
+    two_sided = any(_TWO_SIDED.search(t.text) for m in inc.mentions for t in m.triggers)
+    sub = correct_for_targets(sub, mention_actors, sides, two_sided)
     sub = riot_by_actor(demonstration_by_conduct(sub, inc.families), mention_actors, doc.text, trig.start)
     roles = assign(
         sub,

@@ -113,6 +113,12 @@ class NonEvents:
     unless: frozenset[str]
     always: re.Pattern[str] | None = None
 
+    def frames(self, text: str, start: int, end: int) -> bool:
+        """The span (a headline) frames the whole report as one of the ``always`` contexts: a page
+        headlined "court finds 3 men guilty of 2015 attack" reports a trial, and the attack it
+        recalls is background however it is told."""
+        return self.always is not None and bool(self.always.search(text, start, end))
+
     def excludes(self, text: str, start: int, end: int, families: set[str]) -> bool:
         if self.always is not None and self.always.search(text, start, end):
             return True
