@@ -17,7 +17,7 @@ class PartisanReader(ActorNaming):
     _partisan_not_names: frozenset[str]
 
     def _compile_partisans(self, k: Knowledge) -> None:
-        nouns = sorted({*k.partisan_nouns, *k.partisan_acronym_nouns}, key=len, reverse=True)
+        nouns = sorted({*k.partisan_nouns, *k.partisan_acronym_nouns}, key=lambda n: (-len(n), n))
         if not nouns:
             return
         name = r"[A-Z][A-Za-z]+(?:[ -](?:[A-Z][A-Za-z]+|of|for|and))*?(?:'s|’s)?"
