@@ -83,6 +83,7 @@ def test_statement_date_is_not_the_event_date() -> None:
     ("In another incident in the province, two police were killed.", True),
     ("Separately, gunmen killed a trader.", True),
     ("And in a separate attack, a bomb exploded.", True),
+    ("a separate attack on a bus left one civilian dead.", True),
     ("In the deadliest attack, militants killed three people.", False),
 ])
 def test_separate_incidents(sentence: str, expected: bool) -> None:
@@ -96,6 +97,7 @@ def test_separate_incidents(sentence: str, expected: bool) -> None:
     ("Bomb and gun attacks across Iraq on Sunday killed six people.", False, True),
     ("Bomb and gun attacks across Iraq on Sunday killed six people.", True, False),  # it names its place
     ("Police killed 12 protesters at two locations in Lagos.", True, True),
+    ("A sixth policeman died in a gunbattle in another province.", False, True),
     ("A bomb killed five policemen in the city.", False, False),
 ])
 def test_sentence_over_several_incidents(sentence: str, places: bool, expected: bool) -> None:

@@ -98,3 +98,17 @@ def test_riot_conduct(sentence: str, riot: bool) -> None:
 def test_weapons_made_safe_are_disrupted_use(sentence: str, disrupted: bool) -> None:
     found = TriggerFinder().initialize().find(sentence)
     assert ("disrupted" in {t.family for t in found}) is disrupted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protest"),
+    [
+        ("A missile strike on a vessel killed one sailor.", False),
+        ("The strike killed five people.", False),
+        ("Teachers went on strike over pay.", True),
+        ("Workers launched a strike at the port.", True),
+    ],
+)
+def test_a_weapon_strike_is_no_labour_strike(sentence: str, protest: bool) -> None:
+    found = TriggerFinder().initialize().find(sentence)
+    assert ("protest" in {t.family for t in found}) is protest

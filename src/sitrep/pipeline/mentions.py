@@ -44,7 +44,12 @@ _SPREAD = re.compile(  # one sentence over several incidents, wherever it is: "a
     r"|\bin\s+(?:two|three|four|five|several|multiple|separate)\s+(?:[a-z]+\s+)?(?:attacks|incidents|strikes|raids|"
     r"bombings|clashes)\b"
 )
-_SPREAD_PLACELESS = re.compile(r"\bacross\s+(?:the\s+country\b|[A-Z][a-z]+\s+(?:on|over|during|since|this|last)\b)")
+_SPREAD_PLACELESS = re.compile(
+    r"\bacross\s+(?:the\s+country\b|[A-Z][a-z]+\s+(?:on|over|during|since|this|last)\b)"
+    # "a sixth policeman died in a gunbattle in another province": told in full elsewhere
+    r"|\bin\s+(?:another|a\s+(?:different|third|fourth|separate|neighbouring|neighboring|nearby))\s+"
+    r"(?:province|district|city|town|village|region|state|county|area|part of the country)\b"
+)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|claimed|killed|left|died)\b", re.IGNORECASE)
 BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
 
@@ -109,8 +114,9 @@ _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such
 
 
 _SEPARATE = re.compile(
-    r"\W*(?:and\s+)?(?:in\s+(?:another|a\s+separate|a\s+second|a\s+different|an\s+unrelated)\s+"
-    r"(?:incident|attack|development|raid|strike|clash)|separately|elsewhere|in\s+a\s+separate\s+\w+)\b",
+    r"\W*(?:and\s+|but\s+)?(?:(?:in\s+)?(?:another|a\s+separate|a\s+second|a\s+different|an\s+unrelated)\s+"
+    r"(?:incident|attack|development|raid|strike|clash|ambush|explosion|blast|bombing)|separately|elsewhere|"
+    r"in\s+a\s+separate\s+\w+)\b",
     re.IGNORECASE,
 )
 
