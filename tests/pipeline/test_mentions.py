@@ -135,3 +135,19 @@ def test_a_date_after_a_speech_verb(sentence: str, dated: bool) -> None:
     i = sentence.index(word)
     d = DateMention(i, i + len(word), word, date(2018, 4, 16), relative=True)
     assert (event_date([d], PUB, sentence) is not None) is dated
+
+
+@pytest.mark.parametrize(("sentence", "adds"), [
+    ("At least ten troops were killed and more than a dozen others were injured.", False),
+    ("Thirteen fighters were also killed.", True),
+    ("Another five people died in the blast.", True),
+    ("Two other soldiers were killed.", True),
+])
+def test_a_count_adds_only_when_its_own_words_say_so(sentence: str, adds: bool) -> None:
+    from sitrep.pipeline.fatalities import find_casualties
+    from sitrep.pipeline.mentions import Mention, says_also
+    from sitrep.pipeline.triggers import Trigger
+
+    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")])
+    m.casualties = find_casualties(sentence, 0, len(sentence))
+    assert says_also(sentence, m) is adds

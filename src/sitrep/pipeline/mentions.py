@@ -27,7 +27,8 @@ _PLUPERFECT = re.compile(
     r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
-_ALSO = re.compile(r"\b(?:also|another|other|more|further|additional)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|another|other|further|additional)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
+ALSO_BEFORE = 20  # characters before a death count that may say it adds ("another", "also")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUMMARY = re.compile(
     r"\b(?:since|so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
@@ -197,5 +198,10 @@ def is_spread(text: str, m: Mention) -> bool:
 
 
 def says_also(text: str, m: Mention) -> bool:
-    """The sentence adds to an earlier count ("13 IS members were also killed")."""
-    return bool(_ALSO.search(text, m.start, m.end))
+    """The sentence adds to an earlier count: "13 IS members were also killed", "another five
+    died", "two other soldiers were killed". The word must belong to a death count, not to the
+    rest of the sentence ("... killed and more than a dozen others were injured" restates)."""
+    for c in m.casualties:
+        if c.kind == "killed" and _ALSO.search(text, max(m.start, c.start - ALSO_BEFORE), c.end):
+            return True
+    return False
