@@ -177,3 +177,8 @@ def test_victims_named_before_the_verb_are_not_its_agents() -> None:
 
 def test_a_fight_between_two_sides_stays_a_clash_whoever_died() -> None:
     assert correct_for_targets("Armed clash", [], {"civilians"}, two_sided=True) == "Armed clash"
+
+
+def test_words_that_name_an_agreement_settle_the_type() -> None:
+    proba = dict(UNIFORM, Other=0.5, Agreement=0.02)
+    assert choose_type(proba, {"Agreement"})[0] == "Agreement"

@@ -112,3 +112,8 @@ def test_weapons_made_safe_are_disrupted_use(sentence: str, disrupted: bool) -> 
 def test_a_weapon_strike_is_no_labour_strike(sentence: str, protest: bool) -> None:
     found = TriggerFinder().initialize().find(sentence)
     assert ("protest" in {t.family for t in found}) is protest
+
+
+def test_a_truce_that_took_effect_is_an_agreement() -> None:
+    s = "The ceasefire between the army and the rebels took effect early on Wednesday."
+    assert "agreement" in {t.family for t in TriggerFinder().initialize().find(s)}

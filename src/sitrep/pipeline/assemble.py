@@ -19,6 +19,7 @@ NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
 _TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
 PRIOR_OFF_FAMILY = 0.25
 PRIOR_OFF_WEAPON = 0.02
+SETTLED = {"Agreement"}  # trigger words that name this type settle it like a named weapon
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class DocContext:
 def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]:
     """The sub-event type: the typer's probabilities weighted by the trigger lexicon's prior.
     A named weapon (shells, barrel bombs, an IED) settles the type almost alone."""
-    weapon = bool(allowed) and all(SUB_EVENT_TYPES[s] == "Explosions/Remote violence" for s in allowed)
+    weapon = bool(allowed) and (all(SUB_EVENT_TYPES[s] == "Explosions/Remote violence" for s in allowed)
+                                or allowed == SETTLED)  # a named weapon, or "the truce took effect"
     off = PRIOR_OFF_WEAPON if weapon else PRIOR_OFF_FAMILY
     scored = {s: p * (1.0 if s in allowed or not allowed else off) for s, p in proba.items()}
     best = max(scored, key=lambda s: scored[s])

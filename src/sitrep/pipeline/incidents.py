@@ -133,7 +133,7 @@ def _place_into(
     return inc
 
 
-STRATEGIC = frozenset({"strategic"})
+STRATEGIC = frozenset({"strategic", "agreement"})
 
 
 def compatible(inc: Incident, m: Mention) -> bool:
