@@ -182,3 +182,16 @@ def test_a_fight_between_two_sides_stays_a_clash_whoever_died() -> None:
 def test_words_that_name_an_agreement_settle_the_type() -> None:
     proba = dict(UNIFORM, Other=0.5, Agreement=0.02)
     assert choose_type(proba, {"Agreement"})[0] == "Agreement"
+
+
+def test_the_main_group_stands_in_only_once_the_report_has_named_it() -> None:
+    from sitrep.pipeline.assemble import _named_before
+    from sitrep.pipeline.incidents import Incident
+    from sitrep.pipeline.mentions import Mention
+    from sitrep.pipeline.triggers import Trigger
+
+    inc = Incident([Mention(100, 160, 1, [Trigger(110, 116, "bombed", "bombing")])], None, None)
+    early = ActorMention(10, 18, "Al Qaeda", "Al Qaeda", 2)
+    late = ActorMention(900, 908, "Al Qaeda", "Al Qaeda", 2)
+    assert _named_before(early, inc) is early
+    assert _named_before(late, inc) is None

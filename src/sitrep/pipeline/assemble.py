@@ -122,7 +122,7 @@ def build_event(
         country,
         generic=actors.generic,
         state=lambda c: actors.state_forces(c, inc.day(doc.published)),
-        fallback_agent=doc.main_agent,
+        fallback_agent=_named_before(doc.main_agent, inc),
     )
     sub = territory_by_actor(sub, roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
@@ -249,6 +249,14 @@ def describe(ev: Event) -> str:
     toll = f"; {ev.fatalities} reported fatalities" if ev.fatalities else ""
     when = f"On {ev.event_date}" if ev.event_date else "On an unknown date"
     return f"{when}, {ev.sub_event_type.lower()} by {ev.actor1}{against} in {where}{toll}."
+
+
+def _named_before(agent: ActorMention | None, inc: Incident) -> ActorMention | None:
+    """The report's main group as the referent of an incident's unnamed perpetrator, only when
+    the report has named it by then: an anaphor points back ("... the militant group"), and a
+    group the last paragraph recalls ("Al-Qaeda's front group had threatened ...") did not carry
+    out the bombings told before it."""
+    return agent if agent is not None and agent.start < inc.mentions[-1].end else None
 
 
 def main_agent(actors: list[ActorMention]) -> ActorMention | None:
