@@ -195,3 +195,17 @@ def test_the_main_group_stands_in_only_once_the_report_has_named_it() -> None:
     late = ActorMention(900, 908, "Al Qaeda", "Al Qaeda", 2)
     assert _named_before(early, inc) is early
     assert _named_before(late, inc) is None
+
+
+def test_an_air_strike_is_flown_by_the_state_named_with_it() -> None:
+    from sitrep.pipeline.roles import air_owner
+
+    text = "The truce followed Ruritania's intense airstrikes on the capital."
+    roles = Roles("Hezbollah", 2, "", 0)
+    country_of = {"Ruritania": "Ruritania"}.get
+    out = air_owner(roles, [], text, text.index("airstrikes"), country_of,
+                    lambda c: (f"Military Forces of {c}", 1), "Lebanon")
+    assert (out.actor1, out.inter1, out.actor2) == ("Military Forces of Ruritania", 8, "Hezbollah")
+    kept = air_owner(Roles("Military Forces of Syria", 1, "", 0), [], text, 0, country_of,
+                     lambda c: ("x", 1), "Syria")
+    assert kept.actor1 == "Military Forces of Syria"

@@ -11,7 +11,7 @@ from typing import Any
 from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
 from sitrep.pipeline.incidents import Incident
 from sitrep.pipeline.mentions import says_also
-from sitrep.pipeline.roles import Roles, assign, split_roles
+from sitrep.pipeline.roles import Roles, air_owner, assign, split_roles
 from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
@@ -124,6 +124,9 @@ def build_event(
         state=lambda c: actors.state_forces(c, inc.day(doc.published)),
         fallback_agent=_named_before(doc.main_agent, inc),
     )
+    if sub == "Air/drone strike":
+        roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country,
+                          lambda c: actors.state_forces(c, inc.day(doc.published)), country)
     sub = territory_by_actor(sub, roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)

@@ -172,3 +172,38 @@ def _roles(
     if isinstance(target, tuple):
         return Roles(name1, inter1, target[0], target[1], quote1=agent)
     return Roles(name1, inter1, quote1=agent)
+
+
+_OWNER_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def air_owner(
+    roles: Roles,
+    actors: list[ActorMention],
+    text: str,
+    trigger_start: int,
+    country_of: Callable[[str], str | None],
+    state: Callable[[str], tuple[str, int]],
+    home: str,
+) -> Roles:
+    """Who flew the strike: an air or drone strike is the act of a state's forces far more often
+    than of the group the sentence names first ("the ceasefire followed Israel's airstrikes",
+    "PDF positions hit by a military air raid"). A named state force, or the country written
+    right before the strike ("Israel's intense airstrikes", "Russian air raids"), becomes actor1
+    when actor1 is no state force; a named group it displaces becomes actor2."""
+    if roles.inter1 in (1, 8):
+        return roles
+    forces = [a for a in actors if a.inter in (1, 8) and not a.implicit]
+    if forces:
+        name, inter, quote = forces[0].name, forces[0].inter, forces[0]
+    else:
+        m = _OWNER_BEFORE.search(text[max(0, trigger_start - 40) : trigger_start])
+        country = country_of(m.group(1)) if m else None
+        if country is None:
+            return roles
+        name, inter = state(country)
+        inter = inter if country == home else 8
+        quote = None
+    if roles.actor1 and not roles.actor1.startswith("Unidentified") and roles.inter1 not in (6, 7):
+        return Roles(name, inter, roles.actor1, roles.inter1, quote1=quote, quote2=roles.quote1)
+    return Roles(name, inter, roles.actor2, roles.inter2, quote1=quote, quote2=roles.quote2)
