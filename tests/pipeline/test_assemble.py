@@ -209,3 +209,26 @@ def test_an_air_strike_is_flown_by_the_state_named_with_it() -> None:
     kept = air_owner(Roles("Military Forces of Syria", 1, "", 0), [], text, 0, country_of,
                      lambda c: ("x", 1), "Syria")
     assert kept.actor1 == "Military Forces of Syria"
+
+
+def test_violence_done_to_demonstrators_is_excessive_force() -> None:
+    from sitrep.pipeline.assemble import force_on_protesters
+
+    text = "Two demonstrators were killed by army fire in the city."
+    demo = _at(text, "demonstrators", "Protesters (Sudan)", 6)
+    assert force_on_protesters("Attack", [demo], text, text.index("killed")) == "Excessive force against protesters"
+    text2 = "Gunmen killed two villagers in the city."
+    vill = _at(text2, "villagers", "Civilians (Sudan)", 7)
+    assert force_on_protesters("Attack", [vill], text2, text2.index("killed")) == "Attack"
+
+
+@pytest.mark.parametrize(("sentence", "arrests"), [
+    ("Police detained the opposition leader at the rally.", True),
+    ("Twenty protesters were arrested outside parliament.", True),
+    ("They demanded the release of arrested journalists.", False),
+    ("No arrests were reported.", False),
+])
+def test_arrests_at_a_protest(sentence: str, arrests: bool) -> None:
+    from sitrep.pipeline.assemble import _ARRESTS
+
+    assert bool(_ARRESTS.search(sentence)) is arrests

@@ -16,6 +16,14 @@ from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
 NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
+_PEOPLE = (r"(?:protesters|protestors|demonstrators|participants|activists|marchers|students|people|leaders?|"
+           r"organi[sz]ers)")
+_ARRESTS = re.compile(  # demonstrators arrested at the protest: the police intervened
+    rf"\b(?:arrested|detained|rounded up)\s+(?:at least\s+|more than\s+)?(?:\w+\s+){{0,2}}{_PEOPLE}\b"
+    rf"|\b{_PEOPLE}\s+(?:\w+\s+){{0,3}}(?:were|was|had been|have been)\s+(?:\w+ly\s+)?(?:arrested|detained)\b"
+    r"|\b(?:police|officers|security forces|authorities)\s+(?:\w+\s+){0,2}(?:arrested|detained)\b",
+    re.I,
+)
 _TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
 PRIOR_OFF_FAMILY = 0.25
 PRIOR_OFF_WEAPON = 0.02
@@ -69,6 +77,15 @@ def demonstration_by_conduct(sub: str, families: set[str]) -> str:
     return "Protest with intervention" if sub == "Peaceful protest" and "intervention" in families else sub
 
 
+def force_on_protesters(sub: str, actors: list[ActorMention], text: str, trigger_start: int) -> str:
+    """Violence done to demonstrators is excessive force against protesters, not an attack on
+    civilians ("two anti-coup demonstrators were killed by army fire")."""
+    if sub != "Attack":
+        return sub
+    _, patients = split_roles([a for a in actors if not a.implicit], text, trigger_start)
+    return "Excessive force against protesters" if any(a.inter == 6 for a in patients) else sub
+
+
 def riot_by_actor(sub: str, actors: list[ActorMention], text: str, trigger_start: int) -> str:
     """Rioters who fight make a riot, not a battle or an attack: a mob or party supporters who
     clash with police is a violent demonstration, with anyone else mob violence. Only when the
@@ -113,7 +130,10 @@ def build_event(
     trig = key_trigger or inc.mentions[0].triggers[0]
     two_sided = any(_TWO_SIDED.search(t.text) for m in inc.mentions for t in m.triggers)
     sub = correct_for_targets(sub, mention_actors, sides, two_sided)
-    sub = riot_by_actor(demonstration_by_conduct(sub, inc.families), mention_actors, doc.text, trig.start)
+    arrests = any(_ARRESTS.search(doc.text, m.start, m.end) for m in inc.mentions)
+    conduct = demonstration_by_conduct(sub, inc.families | ({"intervention"} if arrests else set()))
+    sub = riot_by_actor(conduct, mention_actors, doc.text, trig.start)
+    sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
     roles = assign(
         sub,
         mention_actors,
@@ -273,11 +293,12 @@ def main_agent(actors: list[ActorMention]) -> ActorMention | None:
 
 def merge_restatements(events: list[Event], separate: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """Drop events that restate another of the same report: same type and country, and the same
-    non-zero toll on the same day (a headline and its lead placed at a city and at a village), or
-    the same place a few days apart where one day was only assumed ("... killed in a clash, the
-    military said on Friday"; later: "the clash took place on Thursday night"). The event with a
-    stated date, the finer place and the higher confidence stays, with the larger toll. Events whose
-    id is in ``separate`` ("In another incident, ...") restate nothing and are restated by nothing."""
+    non-zero toll for the same sub-event type on the same day (a headline and its lead placed at a
+    city and at a village), or the same place a few days apart where one day was only assumed
+    ("... killed in a clash, the military said on Friday"; later: "the clash took place on Thursday
+    night"). The event with a stated date, the finer place and the higher confidence stays, with
+    the larger toll. Events whose id is in ``separate`` ("In another incident, ...") restate
+    nothing and are restated by nothing."""
     kept: list[Event] = []
     for ev in sorted(events, key=lambda e: (not _dated(e), e.geo_precision, -e.confidence)):
         twin = None if id(ev) in separate else next(
@@ -299,7 +320,7 @@ def _restates(a: Event, b: Event) -> bool:
         else 99
     )
     assumed = not _dated(a) or not _dated(b)
-    same_toll = a.fatalities > 0 and a.fatalities == b.fatalities
+    same_toll = a.fatalities > 0 and a.fatalities == b.fatalities and a.sub_event_type == b.sub_event_type
     if same_toll and (days == 0 or (assumed and days <= 3)):
         return True
     return assumed and days <= 3 and bool(a.location) and a.location == b.location
