@@ -23,6 +23,10 @@ def killed(n: int, who: str, kind: str = "killed") -> Casualty:
         ([([killed(3, "civilians")], False), ([killed(3, "civilians")], False)], 3),
         ([([killed(3, "civilians")], False), ([killed(2, "civilians")], True)], 5),
         ([([killed(4, "civilians", kind="injured")], False)], 0),
+        # "8 soldiers and 1 civilian were killed" then "killing nine soldiers": the full count restated
+        ([([killed(8, "soldiers"), killed(1, "civilians")], False), ([killed(9, "soldiers")], False)], 9),
+        # sides told in different sentences add up
+        ([([killed(3, "soldiers")], False), ([killed(13, "militants")], False)], 16),
         ([], 0),
     ],
 )

@@ -38,6 +38,8 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
     high: dict[str, int] = {}
     quotes: list[Casualty] = []
     stated: Casualty | None = None
+    whole: list[int] = []  # totals of sentences that count every side they name, none adding to another
+    any_additive = False
     for casualties, additive in groups:
         sentence: dict[str, int] = {}
         for c in casualties:
@@ -51,7 +53,14 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
             quotes.append(c)
         for side, n in sentence.items():
             best[side] = best.get(side, 0) + n if additive else max(best.get(side, 0), n)
+        any_additive = any_additive or additive
+        if len([side for side in sentence if side != "unknown"]) >= 2:
+            whole.append(_total(sentence))
     total = stated.count if stated is not None else _total(best)
+    if stated is None and whole and not any_additive:
+        # "8 soldiers and 1 driver were killed" then "the blast killing nine security personnel":
+        # a sentence that already names both sides is the full count; the others restate it.
+        total = min(total, max(max(whole), max((_total({s: n}) for s, n in best.items()), default=0)))
     return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
 
 
