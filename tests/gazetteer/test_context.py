@@ -131,3 +131,11 @@ def test_close_spelling_inside_the_written_province(gp: Geoparser) -> None:
     text = "A bomb went off in Mogokk town (Pyin Oo Lwin district, Mandalay region) on Friday."
     tops = [t for t in gp.toponyms(text, country="Myanmar") if t.text == "Mogokk"]
     assert tops and tops[0].place is not None and tops[0].place.name == "Mogok"
+
+
+def test_counted_people_and_spelled_out_acronyms_are_no_chains() -> None:
+    from sitrep.gazetteer.context import chains
+
+    assert chains("a day after an encounter of five Naxals in Bastar region.") == []
+    found = [[it.text for it in c] for c in chains("DRG Jawans of the Chhattisgarh State Police returned.")]
+    assert found == []

@@ -65,3 +65,11 @@ def test_hard_wrapped_wire_copy_is_unwrapped_in_place() -> None:
 
 def test_ordinary_page_is_not_hard_wrapped() -> None:
     assert not is_hard_wrapped(PAGE)
+
+
+def test_a_wire_dateline_with_its_date_is_no_event_place() -> None:
+    from sitrep.pipeline.furniture import dateline_spans
+
+    text = "SANAA Aug 24 Rockets fired by militiamen killed 14 civilians in Taiz."
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["SANAA"]
+    assert dateline_spans("The UN Aug 24 report said nothing.") == []

@@ -35,8 +35,10 @@ _NESTED_AREA = (r"district|region|zone|woreda|province|state|governorate|county|
                 r"oblast|raion|countryside|sub-?county|prefecture|division")
 _NESTED_CHAIN = re.compile(
     rf"(?<![\w,(])({_NAMEPAT})((?:,?\s+(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
-    rf"\s+(?i:{_NESTED_AREA})\b){{1,3}})"
+    rf"\s+(?i:{_NESTED_AREA})\b(?!\s+[A-Z])){{1,3}})"  # not "of the Chhattisgarh State Police"
 )
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|many|some)\s+$",
+                      re.IGNORECASE)
 _NESTED_SEP = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
@@ -47,6 +49,9 @@ _PLACE_GENERIC = frozenset({"village", "town", "city", "locality", "camp", "sett
                             "corregimiento", "vereda", "ward", "hromada", "territorial community"})
 _STOP = frozenset({"the", "on", "in", "at", "between", "around", "near", "local", "sources", "police", "army",
                    "military", "forces"})
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass(slots=True)
@@ -125,6 +130,8 @@ def chains(text: str) -> list[list[Item]]:
             out.append(items)
     seen |= {it.start for c in out for it in c}
     for m in _NESTED_CHAIN.finditer(text):
+        if _COUNTED.search(text, max(0, m.start(1) - 12), m.start(1)):
+            continue  # "five Naxals in Bastar region": people counted, not a place
         items = _nested_items(text, m.start(1), m.end(2))
         if len(items) >= 2 and not seen & {it.start for it in items}:
             out.append(items)
@@ -180,6 +187,8 @@ def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> 
     ctx = items[1:]
     for i in range(len(ctx) - 1, -1, -1):
         it = ctx[i]
+        if _ACRONYM.fullmatch(it.text):
+            continue  # "(DRG)" spells out the name before it, it is no area around it
         in_cc = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc]
         cands = [e for e in in_cc if _fits(e, a1, a2)]
         if not cands and it.generic in _AREA_GENERIC:

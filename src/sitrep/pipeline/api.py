@@ -141,8 +141,8 @@ class Extractor:
             if not mentions:
                 return []
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
-        incidents = group(mentions, places_of, page.published, main_place(page))
         all_actors = [a for m in mentions for a in m.actors]
+        incidents = group(mentions, places_of, page.published, main_place(page, all_actors))
         doc = DocContext(text, page.published, page.country, main_agent(all_actors))
         events = [self._event(inc, doc) for inc in incidents]
         separate = {id(ev) for ev, inc in zip(events, incidents, strict=True) if inc.mentions[0].separate}
@@ -316,12 +316,15 @@ def _usable(t: Toponym) -> bool:
     return not t.place.feature_code.startswith("PCL")
 
 
-def main_place(page: Page) -> Toponym | None:
-    """The report's main place: the first usable place of its body in its main country."""
+def main_place(page: Page, actors: list[ActorMention] | None = None) -> Toponym | None:
+    """The report's main place: the first usable place of its body in its main country that is
+    not a named armed group read as a place ("an attack by Naxals"). Place-named actors stay
+    places ("Mombasa demonstrators", "Turkana militia" say where)."""
+    groups = [a for a in actors or [] if a.inter in (2, 3) and not a.name.startswith("Unidentified")]
     for t in page.toponyms:
         in_country = t.place is not None and (not page.country or t.place.country == page.country)
         in_body = _paragraph(page.body, t.start) is not None and not _inside(t, page.datelines)
-        if in_country and in_body and _usable(t):
+        if in_country and in_body and _usable(t) and not _overlaps_actor(t, groups):
             return t
     return None
 

@@ -100,10 +100,18 @@ _COLON_DATELINE = re.compile(
 )
 
 
+_DATED_DATELINE = re.compile(  # Reuters' wire style: "SANAA Aug 24 Rockets fired by ..."
+    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?([A-Z][A-Z'\u2019-]{2,}(?:[ ][A-Z][A-Z'\u2019-]{2,}){0,2})[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Datelines opening a paragraph ("KABUL (Reuters) -", "ERBIL, Kurdistan Region -",
-    "Raipur:"): the place a story was filed from, which is not where its events happened."""
-    found = [m for rx in (_DATELINE, _COLON_DATELINE) for m in rx.finditer(text)]
+    "Raipur:", "SANAA Aug 24"): the place a story was filed from, which is not where its events
+    happened."""
+    found = [m for rx in (_DATELINE, _COLON_DATELINE, _DATED_DATELINE) for m in rx.finditer(text)]
     return sorted((m.start(1), m.end(1)) for m in found)
 
 
