@@ -121,3 +121,12 @@ def test_a_trial_report_codes_no_recalled_attack() -> None:
         "almost 150 people killed."
     )
     assert sitrep.extract(text, published="2019-06-19", country="Kenya") == []
+
+
+def test_an_event_the_news_came_after_does_not_date_it() -> None:
+    text = (
+        "Air strikes killed at least 46 people at a market in Khartoum on Sunday, activists said.\n\n"
+        "The bombing came about a week after another air strike killed 20 civilians on Sept 2."
+    )
+    events = sitrep.extract(text, published="2023-09-11", country="Sudan")
+    assert [e.event_date for e in events] == ["2023-09-10"]

@@ -117,3 +117,18 @@ def test_a_weapon_strike_is_no_labour_strike(sentence: str, protest: bool) -> No
 def test_a_truce_that_took_effect_is_an_agreement() -> None:
     s = "The ceasefire between the army and the rebels took effect early on Wednesday."
     assert "agreement" in {t.family for t in TriggerFinder().initialize().find(s)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family", "found"),
+    [
+        ("We encourage the group to continue demonstrating that goodwill.", "protest", False),
+        ("Students demonstrated outside the ministry.", "protest", True),
+        ("The rebels handed over the town to a regional force.", "territory", True),
+        ("The handover was witnessed by journalists on Friday.", "territory", True),
+        ("The handover of the suspects took place at the border.", "territory", False),
+    ],
+)
+def test_words_that_look_like_events(sentence: str, family: str, found: bool) -> None:
+    families = {t.family for t in TriggerFinder().initialize().find(sentence)}
+    assert (family in families) is found

@@ -194,7 +194,9 @@ class Extractor:
         trigs = self.triggers.find(text, s, e)
         if not trigs or self._nonevent(text, s, e, trigs):
             return None
-        dates = [d for d in find_dates(text, published, s, e) if (d.start, d.end) != page.stamp]
+        recall = _RECALLED.search(text, s, e)  # "came a week after another strike ... on Sept 2"
+        dates = [d for d in find_dates(text, published, s, e)
+                 if (d.start, d.end) != page.stamp and (recall is None or d.start < recall.start())]
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
@@ -382,6 +384,7 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     return chosen
 
 
+_RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)  # dates after it recall
 _CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 
 
