@@ -132,3 +132,13 @@ def test_a_truce_that_took_effect_is_an_agreement() -> None:
 def test_words_that_look_like_events(sentence: str, family: str, found: bool) -> None:
     families = {t.family for t in TriggerFinder().initialize().find(sentence)}
     assert (family in families) is found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Students protested and stoned a building used by security officials.",
+     "Some protesters set his motorbike alight.",
+     "Demonstrators damaged cars along the avenue."],
+)
+def test_demonstrators_rioting(sentence: str) -> None:
+    assert "riot" in {t.family for t in TriggerFinder().initialize().find(sentence)}

@@ -131,7 +131,8 @@ def build_event(
     two_sided = any(_TWO_SIDED.search(t.text) for m in inc.mentions for t in m.triggers)
     sub = correct_for_targets(sub, mention_actors, sides, two_sided)
     arrests = any(_ARRESTS.search(doc.text, m.start, m.end) for m in inc.mentions)
-    conduct = demonstration_by_conduct(sub, inc.families | ({"intervention"} if arrests else set()))
+    fought = {"riot"} if two_sided and any(a.inter == 6 for a in mention_actors) else set()  # demonstrators clashed
+    conduct = demonstration_by_conduct(sub, inc.families | ({"intervention"} if arrests else set()) | fought)
     sub = riot_by_actor(conduct, mention_actors, doc.text, trig.start)
     sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
     roles = assign(
