@@ -227,7 +227,7 @@ class Extractor:
         from sitrep.pipeline.fatalities import who_side
 
         key = self.triggers.most_specific(inc.mentions[0].triggers)
-        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, key)
+        return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, key, proba)
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:

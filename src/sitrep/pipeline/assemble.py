@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
+from sitrep.pipeline.arbiter import arbitrate
 from sitrep.pipeline.incidents import Incident
 from sitrep.pipeline.mentions import says_also
 from sitrep.pipeline.roles import Roles, air_owner, assign, split_roles
@@ -120,8 +121,10 @@ def build_event(
     side_of: Any,
     gazetteer: Any,
     key_trigger: Any = None,
+    proba: dict[str, float] | None = None,
 ) -> Event:
-    """One Event row for an incident; ``key_trigger`` is the word its type and roles hinge on."""
+    """One Event row for an incident; ``key_trigger`` is the word its type and roles hinge on,
+    ``proba`` the typer's probabilities for it (the arbiter reads them; computed when missing)."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
     counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
@@ -135,6 +138,7 @@ def build_event(
     conduct = demonstration_by_conduct(sub, inc.families | ({"intervention"} if arrests else set()) | fought)
     sub = riot_by_actor(conduct, mention_actors, doc.text, trig.start)
     sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
+    sub = arbitrate(sub, inc, doc.text, mention_actors, toll, two_sided, trig, side_of, proba)  # SITREP_ARBITER
     roles = assign(
         sub,
         mention_actors,
