@@ -3,10 +3,15 @@ from datetime import date
 import pytest
 
 from sitrep.model import DateMention
-from sitrep.pipeline.mentions import event_date, is_background, is_irrealis
-from sitrep.pipeline.triggers import TriggerFinder
+from sitrep.pipeline.mentions import Mention, event_date, is_background, is_irrealis
+from sitrep.pipeline.triggers import Trigger, TriggerFinder
 
 PUB = date(2018, 4, 19)
+
+
+def sentence_mention(sentence: str) -> Mention:
+    """One sentence as a dated mention with a generic violence trigger."""
+    return Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
 
 
 def trig(text: str, word: str):  # type: ignore[no-untyped-def]
@@ -102,10 +107,9 @@ def test_separate_incidents(sentence: str, expected: bool) -> None:
 ])
 def test_sentence_over_several_incidents(sentence: str, places: bool, expected: bool) -> None:
     from sitrep.model import Place, Toponym
-    from sitrep.pipeline.mentions import Mention, is_spread
-    from sitrep.pipeline.triggers import Trigger
+    from sitrep.pipeline.mentions import is_spread
 
-    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
+    m = sentence_mention(sentence)
     if places:
         m.places = [Toponym(0, 1, "X", Place("X", 1, 1, "Iraq"))]
     assert is_spread(sentence, m) is expected
@@ -118,10 +122,9 @@ def test_sentence_over_several_incidents(sentence: str, places: bool, expected: 
     ("Jets conducted 5 air raids on the district on Monday.", False),
 ])
 def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
-    from sitrep.pipeline.mentions import Mention, is_summary
-    from sitrep.pipeline.triggers import Trigger
+    from sitrep.pipeline.mentions import is_summary
 
-    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")], date=DateMention(0, 1, "x", date(2020, 1, 1)))
+    m = sentence_mention(sentence)
     assert is_summary(sentence, m) is expected
 
 
@@ -145,9 +148,8 @@ def test_a_date_after_a_speech_verb(sentence: str, dated: bool) -> None:
 ])
 def test_a_count_adds_only_when_its_own_words_say_so(sentence: str, adds: bool) -> None:
     from sitrep.pipeline.fatalities import find_casualties
-    from sitrep.pipeline.mentions import Mention, says_also
-    from sitrep.pipeline.triggers import Trigger
+    from sitrep.pipeline.mentions import says_also
 
-    m = Mention(0, len(sentence), 0, [Trigger(0, 1, "x", "violence")])
+    m = sentence_mention(sentence)
     m.casualties = find_casualties(sentence, 0, len(sentence))
     assert says_also(sentence, m) is adds

@@ -71,74 +71,39 @@ def test_a_party_named_league_is_no_sport() -> None:
     assert ne.excludes(s2, 0, len(s2), {"violence"})
 
 
-@pytest.mark.parametrize(
-    ("sentence", "riot"),
-    [
-        ("Police in riot gear cleared the camp.", False),
-        ("Anti-riot police dispersed the crowd.", False),
-        ("Youths rioted after the match was cancelled.", True),
-        ("Protesters burnt tyres and two police vehicles.", True),
-        ("The protest turned violent in the afternoon.", True),
-    ],
-)
-def test_riot_conduct(sentence: str, riot: bool) -> None:
-    found = TriggerFinder().initialize().find(sentence)
-    assert ("riot" in {t.family for t in found}) is riot
-
-
-@pytest.mark.parametrize(
-    ("sentence", "disrupted"),
-    [
-        ("An army team destroyed an IED planted on the road.", True),
-        ("Police deactivated an explosive device in a restaurant.", True),
-        ("The bomb squad found and removed a grenade.", True),
-        ("A roadside bomb destroyed a truck.", False),
-    ],
-)
-def test_weapons_made_safe_are_disrupted_use(sentence: str, disrupted: bool) -> None:
-    found = TriggerFinder().initialize().find(sentence)
-    assert ("disrupted" in {t.family for t in found}) is disrupted
-
-
-@pytest.mark.parametrize(
-    ("sentence", "protest"),
-    [
-        ("A missile strike on a vessel killed one sailor.", False),
-        ("The strike killed five people.", False),
-        ("Teachers went on strike over pay.", True),
-        ("Workers launched a strike at the port.", True),
-    ],
-)
-def test_a_weapon_strike_is_no_labour_strike(sentence: str, protest: bool) -> None:
-    found = TriggerFinder().initialize().find(sentence)
-    assert ("protest" in {t.family for t in found}) is protest
-
-
-def test_a_truce_that_took_effect_is_an_agreement() -> None:
-    s = "The ceasefire between the army and the rebels took effect early on Wednesday."
-    assert "agreement" in {t.family for t in TriggerFinder().initialize().find(s)}
+FINDER = TriggerFinder().initialize()
 
 
 @pytest.mark.parametrize(
     ("sentence", "family", "found"),
     [
+        # demonstrators' own violence is a riot; riot gear is not
+        ("Police in riot gear cleared the camp.", "riot", False),
+        ("Anti-riot police dispersed the crowd.", "riot", False),
+        ("Youths rioted after the match was cancelled.", "riot", True),
+        ("Protesters burnt tyres and two police vehicles.", "riot", True),
+        ("The protest turned violent in the afternoon.", "riot", True),
+        ("Students protested and stoned a building used by security officials.", "riot", True),
+        ("Some protesters set his motorbike alight.", "riot", True),
+        ("Demonstrators damaged cars along the avenue.", "riot", True),
+        # weapons made safe
+        ("An army team destroyed an IED planted on the road.", "disrupted", True),
+        ("Police deactivated an explosive device in a restaurant.", "disrupted", True),
+        ("The bomb squad found and removed a grenade.", "disrupted", True),
+        ("A roadside bomb destroyed a truck.", "disrupted", False),
+        # a weapon strike is no labour strike; "demonstrating goodwill" is no protest
+        ("A missile strike on a vessel killed one sailor.", "protest", False),
+        ("The strike killed five people.", "protest", False),
+        ("Teachers went on strike over pay.", "protest", True),
+        ("Workers launched a strike at the port.", "protest", True),
         ("We encourage the group to continue demonstrating that goodwill.", "protest", False),
         ("Students demonstrated outside the ministry.", "protest", True),
+        # handovers and truces
         ("The rebels handed over the town to a regional force.", "territory", True),
         ("The handover was witnessed by journalists on Friday.", "territory", True),
         ("The handover of the suspects took place at the border.", "territory", False),
+        ("The ceasefire between the army and the rebels took effect early on Wednesday.", "agreement", True),
     ],
 )
-def test_words_that_look_like_events(sentence: str, family: str, found: bool) -> None:
-    families = {t.family for t in TriggerFinder().initialize().find(sentence)}
-    assert (family in families) is found
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    ["Students protested and stoned a building used by security officials.",
-     "Some protesters set his motorbike alight.",
-     "Demonstrators damaged cars along the avenue."],
-)
-def test_demonstrators_rioting(sentence: str) -> None:
-    assert "riot" in {t.family for t in TriggerFinder().initialize().find(sentence)}
+def test_words_that_do_or_do_not_report_an_event(sentence: str, family: str, found: bool) -> None:
+    assert (family in {t.family for t in FINDER.find(sentence)}) is found
