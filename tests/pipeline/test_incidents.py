@@ -80,3 +80,13 @@ def test_the_bomb_there_refines_the_province_incident_it_refers_to() -> None:
     incs = group([a, b, c, d], {0: [herat], 20: [farah], 40: [herat], 60: [ghoryan]}, PUB)
     assert len(incs) == 2
     assert incs[0].place is ghoryan and incs[0].mentions == [a, c, d]
+
+
+def test_a_summary_sentence_dates_the_story_without_an_incident_of_its_own() -> None:
+    lead = mention(0, 0)  # "Eight civilians were killed in the latest attack, an official said Saturday."
+    summary = mention(20, 1, day=date(2018, 4, 18))  # "The overnight attack hit several villages."
+    summary.summary = True
+    detail = mention(40, 2)  # "At Kazarahoyo, the attackers killed five civilians."
+    incs = group([lead, summary, detail], {0: [YARMOUK], 40: [QADAM]}, PUB)
+    assert summary not in [m for i in incs for m in i.mentions]
+    assert [i.day(PUB) for i in incs if i.place is QADAM] == [date(2018, 4, 18)]

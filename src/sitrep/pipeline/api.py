@@ -182,8 +182,11 @@ class Extractor:
             m = self._mention(page, s, e, para, page.hint or first, places)
             if m is not None and not is_summary(page.text, m):
                 out.append(m)
-        told = [m for m in out if not is_spread(page.text, m)]
-        return told or out  # a summary over incidents the report then tells one by one goes
+        spread = [m for m in out if is_spread(page.text, m)]
+        if len(spread) < len(out):  # a summary over incidents the report then tells one by one
+            for m in spread:
+                m.summary = True  # codes no event, but its date still dates the story
+        return out
 
     def _mention(self, page: Page, s: int, e: int, para: int, country: str, places: list[Toponym]) -> Mention | None:
         """The clause text[s:e] as an event mention, or None when it reports no new event."""

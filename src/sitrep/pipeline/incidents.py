@@ -54,6 +54,8 @@ def group(
     last: Incident | None = None  # the incident the previous sentence told of
     for m in mentions:
         story_date = m.date or story_date
+        if m.summary:
+            continue  # "the overnight attack took place in several villages": the day, not an event
         last = _told(m, places_of.get(m.start, []), incidents, last, published, default_place, story_date)
     return fold_containers(incidents, published)
 

@@ -73,6 +73,7 @@ class Mention:
     date: DateMention | None = None
     referential: bool = False
     separate: bool = False  # opens with "In another incident", "Separately": never joins an earlier incident
+    summary: bool = False  # tells several incidents at once: no incident of its own, but it dates the story
 
     @property
     def anaphoric(self) -> bool:
