@@ -139,3 +139,9 @@ def test_counted_people_and_spelled_out_acronyms_are_no_chains() -> None:
     assert chains("a day after an encounter of five Naxals in Bastar region.") == []
     found = [[it.text for it in c] for c in chains("DRG Jawans of the Chhattisgarh State Police returned.")]
     assert found == []
+
+
+def test_a_body_named_after_a_province_is_no_place_in_it(gaz: Gazetteer) -> None:
+    text = "Five soldiers from Frontier Corps, Balochistan, were killed in Sibi district."
+    found = {t.text for t in Geoparser(gaz).toponyms(text, country="Pakistan")}
+    assert "Frontier Corps" not in found

@@ -19,6 +19,10 @@ from sitrep.model import Toponym
 
 _CLOSE_RATIO = 85  # a name spelled close to a town inside its written province ("Mogoke"/"Mogok")
 
+_BODY = re.compile(r"\b(?:Corps|Forces?|Army|Police|Guards?|Brigade|Battalion|Regiment|Party|Front|Movement|"
+                   r"Council|Committee|Ministry|University|College|Hospital|Court|Assembly|Commission|Agency|"
+                   r"Authority|Company|Corporation|Bank|Association|Rangers|Militia|Command)$")
+
 
 class AdminContext(FuzzyMatcher):
     """Applies the country hint and the admin areas written next to names."""
@@ -123,6 +127,8 @@ class AdminContext(FuzzyMatcher):
     def _chain_name_ok(self, item: Item) -> bool:
         key = norm(item.text)
         gaz = self.gazetteer
+        if _BODY.search(item.text):
+            return False  # "Frontier Corps, Balochistan": a body named after the province, not a place in it
         return not (key in self.stopwords or key in gaz.demonym_keys or key in gaz.country_keys or len(key) < 3)
 
     def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
