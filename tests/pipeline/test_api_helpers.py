@@ -89,3 +89,12 @@ def test_a_page_stamp_before_the_metadata_date_is_the_publication() -> None:
     assert _published(date(2017, 9, 1), date(2017, 4, 4)) == date(2017, 4, 4)  # metadata = crawl day
     assert _published(date(2017, 4, 4), date(2017, 4, 6)) == date(2017, 4, 4)   # a later stamp is an update
     assert _published(None, date(2017, 4, 4)) == date(2017, 4, 4)
+
+
+def test_a_clause_after_a_comma_is_no_parallel_list_without_its_own_count() -> None:
+    text = "Five soldiers from the Corps, Sahelia, were killed after rebels ambushed a patrol in Dorra area."
+    places = tops(text, "Sahelia", "Dorra")
+    assert [t.text for t in event_places(text, places, None)] in (["Sahelia"], ["Dorra"])
+    text2 = "30 were injured in Manikganj, 25 injured in Sirajganj."
+    found = event_places(text2, tops(text2, "Manikganj", "Sirajganj"), None)
+    assert [t.text for t in found] == ["Manikganj", "Sirajganj"]

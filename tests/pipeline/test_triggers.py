@@ -103,6 +103,8 @@ FINDER = TriggerFinder().initialize()
         ("The handover was witnessed by journalists on Friday.", "territory", True),
         ("The handover of the suspects took place at the border.", "territory", False),
         ("The ceasefire between the army and the rebels took effect early on Wednesday.", "agreement", True),
+        # South Asian press: soldiers "martyred" were killed
+        ("Five soldiers were martyred in the attack.", "violence", True),
     ],
 )
 def test_words_that_do_or_do_not_report_an_event(sentence: str, family: str, found: bool) -> None:

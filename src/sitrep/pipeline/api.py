@@ -38,8 +38,10 @@ _LIST_SEP = re.compile(
     r"(?:(?:neighbou?rhoods?|towns?|villages?|districts?|areas?|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_PARALLEL_SEP = re.compile(
-    r"^\s*(?:,|;|and)\s+(?:and\s+)?(?:[\w'-]+\s+){1,8}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE
+_PARALLEL_SEP = re.compile(  # "30 injured in X, 25 injured in Y": a count opens each part
+    r"^\s*(?:,|;|and)\s+(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several)\s+"
+    r"(?:[\w'-]+\s+){0,7}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 
