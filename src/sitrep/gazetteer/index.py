@@ -277,9 +277,10 @@ class Gazetteer:
                 sql = f"SELECT DISTINCT name FROM {db}places WHERE cc = ?"
                 keys.update(norm(r[0]) for r in self.conn.execute(sql, (iso2,)))
             skel: dict[str, list[str]] = defaultdict(list)
-            for k in keys:
+            ordered = sorted(keys)  # a fixed order: ties between close spellings never depend on the hash seed
+            for k in ordered:
                 skel[skeleton(k)].append(k)
-            self._fuzzy[iso2] = (dict(skel), sorted(keys))
+            self._fuzzy[iso2] = (dict(skel), ordered)
         return self._fuzzy[iso2]
 
     def info(self) -> dict[str, object]:
