@@ -145,3 +145,8 @@ def test_a_body_named_after_a_province_is_no_place_in_it(gaz: Gazetteer) -> None
     text = "Five soldiers from Frontier Corps, Balochistan, were killed in Sibi district."
     found = {t.text for t in Geoparser(gaz).toponyms(text, country="Pakistan")}
     assert "Frontier Corps" not in found
+
+
+def test_a_village_in_apposition_is_placed_in_its_province() -> None:
+    text = "The attacks hit regime positions in Masasna, a village in Hama province, on Sunday."
+    assert [[it.text for it in c] for c in chains(text)] == [["Masasna", "Hama"]]

@@ -90,3 +90,12 @@ def test_a_summary_sentence_dates_the_story_without_an_incident_of_its_own() -> 
     incs = group([lead, summary, detail], {0: [YARMOUK], 40: [QADAM]}, PUB)
     assert summary not in [m for i in incs for m in i.mentions]
     assert [i.day(PUB) for i in incs if i.place is QADAM] == [date(2018, 4, 18)]
+
+
+def test_the_attacks_carried_out_in_x_replace_a_province_framing() -> None:
+    idlib = _area("Idlib", "ADM1", "Idlib", 35.9, 36.6, 3)
+    hama = _area("Hama", "PPLA", "Hama", 35.13, 36.75, 3)  # "Masasna, a village in Hama province"
+    lead, where = mention(0, 0, day=PUB), mention(20, 1)
+    where.referential = True  # "The attacks ... were carried out against positions in Masasna"
+    incs = group([lead, where], {0: [idlib], 20: [hama]}, PUB)
+    assert len(incs) == 1 and incs[0].place is hama

@@ -33,13 +33,15 @@ _LOCATIVE_CHAIN = re.compile(rf"(?<![A-Z][\w'’\-])(?<![,(])\s({_NAMEPAT}(?:,\s
                              r"(?=[.;:,)]|\s*$|\s*\n|\s+\(|\s+[a-z])")
 _NESTED_AREA = (r"district|region|zone|woreda|province|state|governorate|county|township|municipality|department|"
                 r"oblast|raion|countryside|sub-?county|prefecture|division")
+# "X, a village in Y province": the name with its kind in apposition before its area
+_APPOSITION = r"(?:an?\s+(?:small\s+|remote\s+)?(?:village|town|city|hamlet|locality|settlement)\s+)"
 _NESTED_CHAIN = re.compile(
-    rf"(?<![\w,(])({_NAMEPAT})((?:,?\s+(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
+    rf"(?<![\w,(])({_NAMEPAT})((?:,?\s+{_APPOSITION}?(?:in|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK})){{0,4}}"
     rf"\s+(?i:{_NESTED_AREA})\b(?!\s+[A-Z])){{1,3}})"  # not "of the Chhattisgarh State Police"
 )
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|several|many|some)\s+$",
                       re.IGNORECASE)
-_NESTED_SEP = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
+_NESTED_SEP = re.compile(rf",?\s+{_APPOSITION}?(?:in|of)\s+(?:the\s+)?")
 _LIST_AFTER = re.compile(r"^,?\s+(?:and|or|&)\s")
 _AREA_GENERIC = frozenset({"district", "township", "subcounty", "sub-county", "county", "municipality", "commune",
                            "woreda", "zone", "department", "prefecture", "division", "lga", "raion", "regency",

@@ -73,7 +73,7 @@ def _told(
     incident the sentence before told of: what "the attack" or "there" refers to."""
     if (not places or m.referential) and m.date is None and last is not None and not m.separate:
         _add(last, m)
-        _refine(last, places)
+        _refine(last, places, said_where=m.referential)
         return last
     if m.referential and last is not None and last.date is None and _here(last, places):
         _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
@@ -103,9 +103,15 @@ def _within(small: Toponym, area: Toponym) -> bool:
     return p.iso2 == a.iso2 and p.admin1 == a.admin1 and p.feature_code != "ADM1"
 
 
-def _refine(inc: Incident, places: list[Toponym]) -> None:
-    """A later "the attack took place in X" makes a vaguer incident place precise."""
-    if places and (inc.place is None or inc.place.precision > places[0].precision):
+def _refine(inc: Incident, places: list[Toponym], said_where: bool = False) -> None:
+    """A later "the attack took place in X" makes a vaguer incident place precise; a sentence
+    that says where the incident happened ("the attacks ... were carried out in Masasna, a village
+    in Hama province") also replaces a place as vague as its own (the lead's "near Idlib
+    province")."""
+    if not places:
+        return
+    if inc.place is None or inc.place.precision > places[0].precision or (
+            said_where and inc.place.precision >= 3 and places[0].precision >= 3):
         inc.place, inc.place_inherited = places[0], False
 
 
