@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.gazetteer.normalize import fold
-from sitrep.model import ActorMention, Article, Event, Toponym
+from sitrep.model import ActorMention, Article, DateMention, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
 from sitrep.pipeline.incidents import Incident, group
@@ -205,7 +205,7 @@ class Extractor:
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
-        day = event_date(dates, published, text)
+        day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
         m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live),
                     separate=is_separate(text, s))
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
@@ -256,6 +256,21 @@ def _fresh(m: Mention, published: date | None) -> bool:
     if m.date is None or m.date.value is None:
         return False
     return published is None or 0 <= (published - m.date.value).days <= FRESH_DAYS
+
+
+_TOLL_UPDATE = re.compile(
+    r"\btoll\b[^.;]{0,150}?\b(?:has |had )?(?:risen|rose|increased|climbed|jumped|grown|mounted)\s+to\b", re.IGNORECASE
+)
+
+
+def _toll_update_day(text: str, start: int, end: int, published: date | None) -> DateMention | None:
+    """An undated sentence whose news is a risen toll ("the death toll following a suicide
+    explosion in Marka has increased to at least 20") tells of an event before the day it is
+    reported: the day before publication, when the first toll was reported."""
+    m = _TOLL_UPDATE.search(text, start, end)
+    if m is None or published is None:
+        return None
+    return DateMention(m.start(), m.end(), m.group(), published - timedelta(days=1), 1, True)
 
 
 def _published(given: date | None, stamped: date | None) -> date | None:
