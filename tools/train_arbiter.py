@@ -81,7 +81,6 @@ def extract(cache: Path, k: int) -> Path:
         return out
     ex = Extractor().initialize()
     ex.typer = EventTyper(cache / f"typer{k}").initialize()
-    arbiter.set_typer(ex.typer)
     arbiter.RECORD = []
     docs = [d for d in iter_documents(cache / f"fold{k}_test.jsonl")
             if not isinstance(d, Exception) and not check_text(d.text, max_chars=ex.settings.max_chars)]

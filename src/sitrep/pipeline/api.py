@@ -138,7 +138,7 @@ class Extractor:
         if not mentions:
             return []
         text = article.text
-        if self._framed(article):  # a trial report: only what it dates itself as news counts
+        if self._framed(page, article.title):  # a trial report: only what it dates itself as news counts
             mentions = [m for m in mentions if _fresh(m, page.published)]
             if not mentions:
                 return []
@@ -213,13 +213,12 @@ class Extractor:
         m.casualties = find_casualties(text, s, e)
         return m
 
-    def _framed(self, article: Article) -> bool:
+    def _framed(self, page: Page, title: str | None) -> bool:
         """The page's headline (or title) frames it as a trial, not as the events it recalls."""
         assert self.nonevents is not None
-        body = furniture.body_spans(article.text)
-        top = min(body[0][0] if body else 0, HEAD_CHARS)  # headline, kicker and caption lines above the body
-        title = article.title or ""
-        return self.nonevents.frames(article.text, 0, top) or self.nonevents.frames(title, 0, len(title))
+        top = min(page.body[0][0] if page.body else 0, HEAD_CHARS)  # headline, kicker, captions above the body
+        title = title or ""
+        return self.nonevents.frames(page.text, 0, top) or self.nonevents.frames(title, 0, len(title))
 
     def _nonevent(self, text: str, start: int, end: int, trigs: list[Any]) -> bool:
         assert self.nonevents is not None

@@ -85,7 +85,6 @@ class Model:
 
 
 _MODEL: Model | None = None
-_TYPER: Any = None
 
 
 def enabled() -> bool:
@@ -114,27 +113,6 @@ def load(path: Path | None = None) -> Model:
     return model
 
 
-def set_typer(typer: Any) -> None:
-    """The typer whose probabilities the arbiter reads (training swaps in cross-fitted ones)."""
-    global _TYPER
-    _TYPER = typer
-
-
-def _typer() -> Any:
-    global _TYPER
-    if _TYPER is None:
-        from sitrep.pipeline.typing import EventTyper
-
-        _TYPER = EventTyper().initialize()
-    return _TYPER
-
-
-def incident_proba(text: str, inc: Incident) -> dict[str, float]:
-    from sitrep.pipeline.api import incident_proba as proba_of
-
-    return proba_of(_typer(), text, inc)
-
-
 def arbitrate(
     sub: str,
     inc: Incident,
@@ -144,13 +122,13 @@ def arbitrate(
     two_sided: bool,
     trig: Any,
     side_of: Callable[[str], str],
-    proba: dict[str, float] | None = None,
+    proba: dict[str, float],
 ) -> str:
-    """The incident's sub-event type after the arbiter (``sub`` when switched off)."""
+    """The incident's sub-event type after the arbiter (``sub`` when switched off); ``proba`` is
+    the typer's output for the incident, as the extractor computed it."""
     on = enabled()
     if not on and RECORD is None:
         return sub
-    proba = proba if proba is not None else incident_proba(text, inc)
     feats = features(sub, proba, inc, text, actors, toll, two_sided, trig, side_of)
     if RECORD is not None:
         RECORD.append((feats, sub, proba))

@@ -124,7 +124,7 @@ def build_event(
     proba: dict[str, float] | None = None,
 ) -> Event:
     """One Event row for an incident; ``key_trigger`` is the word its type and roles hinge on,
-    ``proba`` the typer's probabilities for it (the arbiter reads them; computed when missing)."""
+    ``proba`` the typer's probabilities for it (the arbiter reads them; without them it stays out)."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
     counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
@@ -138,7 +138,13 @@ def build_event(
     conduct = demonstration_by_conduct(sub, inc.families | ({"intervention"} if arrests else set()) | fought)
     sub = riot_by_actor(conduct, mention_actors, doc.text, trig.start)
     sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
-    sub = arbitrate(sub, inc, doc.text, mention_actors, toll, two_sided, trig, side_of, proba)  # SITREP_ARBITER
+    if proba is not None:
+        sub = arbitrate(sub, inc, doc.text, mention_actors, toll, two_sided, trig, side_of, proba)  # SITREP_ARBITER
+    day = inc.day(doc.published)
+
+    def state(c: str) -> tuple[str, int]:
+        return actors.state_forces(c, day)
+
     roles = assign(
         sub,
         mention_actors,
@@ -146,12 +152,11 @@ def build_event(
         inc.mentions[0].triggers[0].start,
         country,
         generic=actors.generic,
-        state=lambda c: actors.state_forces(c, inc.day(doc.published)),
+        state=state,
         fallback_agent=_named_before(doc.main_agent, inc),
     )
     if sub == "Air/drone strike":
-        roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country,
-                          lambda c: actors.state_forces(c, inc.day(doc.published)), country)
+        roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
     sub = territory_by_actor(sub, roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)

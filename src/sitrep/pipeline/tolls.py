@@ -60,7 +60,7 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
     if stated is None and whole and not any_additive:
         # "8 soldiers and 1 driver were killed" then "the blast killing nine security personnel":
         # a sentence that already names both sides is the full count; the others restate it.
-        total = min(total, max(max(whole), max((_total({s: n}) for s, n in best.items()), default=0)))
+        total = min(total, max(max(whole), max(best.values(), default=0)))
     return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
 
 
