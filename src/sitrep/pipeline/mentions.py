@@ -52,10 +52,7 @@ _SPREAD_PLACELESS = re.compile(
     r"(?:province|district|city|town|village|region|state|county|area|part of the country)\b"
 )
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been|claimed|killed|left|died)\b", re.IGNORECASE)
-BACKGROUND_DAYS = 31
-RECALL_DAYS = 3  # an event the news "came after" is background once it is this many days old
-_AFTER_RECALL = re.compile(r"\b(?:days?|weeks?|months?)\s+after\s+(?:another|an?|the|its|their)?\s*(?:[\w-]+\s+){0,3}$",
-                           re.IGNORECASE)  # dated this long before publication: recalled, not reported
+BACKGROUND_DAYS = 31  # dated this long before publication: recalled, not reported
 
 
 @dataclass(slots=True)
@@ -139,16 +136,11 @@ def is_referential(text: str, triggers: list[Trigger]) -> bool:
 
 
 def is_background(dates: list[DateMention], published: date | None, text: str, trig: Trigger, start: int) -> bool:
-    """A sentence recalls an earlier event when all its dates lie well before publication, when
-    its trigger is what the news came after and that is days old ("came about a week after
-    another air strike killed 20 civilians on Sept 2"), or when its trigger sits in a pluperfect
-    clause ("had been taken over")."""
+    """A sentence recalls an earlier event when all its dates lie well before publication, or its
+    trigger sits in a pluperfect clause ("had been taken over"). (What the news "came a week
+    after" loses its dates in ``Extractor._mention`` and then joins the story it follows.)"""
     if published is not None and dates and all(_old(d, published) for d in dates):
         return True
-    if _AFTER_RECALL.search(text, max(start, trig.start - 60), trig.start) and published is not None:
-        stated = [d for d in dates if d.value is not None and d.precision == 1]
-        if stated and all((published - d.value).days > RECALL_DAYS for d in stated):
-            return True
     return bool(_PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
 
 
