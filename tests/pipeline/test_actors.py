@@ -43,6 +43,9 @@ D2022 = date(2022, 4, 1)
     ("KDF soldiers killed two militants.", "Somalia", D2022, ("Military Forces of Kenya (2013-2022)", 8)),
     ("Afghan soldiers repelled the attack.", "Afghanistan", date(2020, 3, 1),
      ("Military Forces of Afghanistan (2014-2021)", 1)),
+    # "pro-Hadi and Giants Brigade forces": the first of two joined forces is Yemen's army
+    ("Pro-Hadi and allied militia forces retook the hill.", "Yemen", date(2020, 3, 1),
+     ("Military Forces of Yemen (2012-2022)", 1)),
 ])
 def test_state_forces_in_text(rec: ActorRecognizer, text: str, country: str | None, when: date,
                               expected: tuple[str, int]) -> None:

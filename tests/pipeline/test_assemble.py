@@ -2,14 +2,20 @@ import pytest
 
 from sitrep.model import ActorMention, Event, Evidence
 from sitrep.pipeline.assemble import (
+    base_by_actor,
     choose_type,
     correct_for_targets,
     demonstration_by_conduct,
     describe,
+    excessive_force,
     localise,
     merge_restatements,
+    prevented_blast,
+    raid_on_post,
     riot_by_actor,
+    sexual_violence_by_act,
     territory_by_actor,
+    territory_needs_transfer,
 )
 from sitrep.pipeline.roles import Roles
 from sitrep.vocab import SUB_EVENT_TYPES
@@ -232,3 +238,97 @@ def test_arrests_at_a_protest(sentence: str, arrests: bool) -> None:
     from sitrep.pipeline.assemble import _ARRESTS
 
     assert bool(_ARRESTS.search(sentence)) is arrests
+
+
+@pytest.mark.parametrize(
+    ("sub", "text", "expected"),
+    [
+        ("Attack", "Gunmen raped and killed a woman near the farm.", "Sexual violence"),
+        ("Attack", "Soldiers beat residents and raped two women.", "Sexual violence"),
+        ("Attack", "Gunmen shot dead a farmer near the well.", "Attack"),
+        ("Sexual violence", "Villagers blocked the road demanding the arrest of the suspected rapist.",
+         "Peaceful protest"),
+        ("Sexual violence", "Residents beat a man accused of rape.", "Peaceful protest"),
+        ("Sexual violence", "Two soldiers sexually assaulted a girl at the market.", "Sexual violence"),
+    ],
+)
+def test_sexual_violence_is_an_act_done(sub: str, text: str, expected: str) -> None:
+    proba = dict(UNIFORM, **{"Peaceful protest": 0.3, "Sexual violence": 0.4})
+    assert sexual_violence_by_act(sub, text, proba) == expected
+
+
+@pytest.mark.parametrize(
+    ("sub", "text", "families", "expected"),
+    [
+        ("Protest with intervention", "Police dispersed the march with live ammunition; one protester was killed.",
+         {"protest", "intervention"}, "Excessive force against protesters"),
+        ("Protest with intervention", "Soldiers fired rifles and tear gas to disperse the crowd.",
+         {"protest", "intervention"}, "Excessive force against protesters"),
+        ("Protest with intervention", "Police fired tear gas to disperse the crowd.", {"protest", "intervention"},
+         "Protest with intervention"),
+        ("Protest with intervention", "Police fired shots in the air to disperse the crowd.",
+         {"protest", "intervention"}, "Protest with intervention"),
+        ("Violent demonstration", "Troops fire gunshots to disperse the crowd. One person dead.",
+         {"protest", "intervention"}, "Excessive force against protesters"),
+        ("Violent demonstration", "Youths burned tyres; police used live bullets.", {"protest", "riot"},
+         "Violent demonstration"),
+    ],
+)
+def test_lethal_force_on_demonstrators_is_excessive(sub: str, text: str, families: set[str], expected: str) -> None:
+    assert excessive_force(sub, text, families) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers shot and killed a suicide bomber before he could detonate his vest.", "Armed clash"),
+        ("A suicide bomber was arrested at the gate.", "Armed clash"),
+        ("A suicide bomber blew himself up at the gate, killing seven.", "Suicide bomb"),
+        ("A suicide bomber detonated at a hotel; seven were killed including the suicide bomber.", "Suicide bomb"),
+    ],
+)
+def test_a_bomber_stopped_before_the_blast_is_no_suicide_bombing(text: str, expected: str) -> None:
+    proba = dict(UNIFORM, **{"Armed clash": 0.2, "Disrupted weapons use": 0.1})
+    assert prevented_blast("Suicide bomb", text, proba) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants attacked the army barracks, the army position was overrun, and they seized vehicles, "
+         "arms and ammunition.", "Armed clash"),
+        ("Militants took control of the military post and set two trucks ablaze.", "Armed clash"),
+        ("Militants overran three checkpoints and took control of the district.",
+         "Non-state actor overtakes territory"),
+        ("Rebels captured the town after heavy fighting.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_a_raided_post_is_a_clash_a_held_town_a_conquest(text: str, expected: str) -> None:
+    assert raid_on_post("Non-state actor overtakes territory", text) == expected
+
+
+def test_a_territory_battle_needs_a_change_of_control() -> None:
+    assert territory_needs_transfer("Non-state actor overtakes territory", {"clash"}) == "Armed clash"
+    assert territory_needs_transfer("Government regains territory", {"clash", "territory"}) == (
+        "Government regains territory")
+    assert territory_needs_transfer("Attack", {"clash"}) == "Attack"
+
+
+def test_words_that_define_a_base_settle_the_type_however_rare() -> None:
+    proba = dict(UNIFORM, Attack=0.6, **{"Headquarters or base established": 0.0001})
+    assert choose_type(proba, {"Headquarters or base established"})[0] == "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    ("inter1", "expected"), [(3, "Headquarters or base established"), (1, "Change to group/activity")]
+)
+def test_a_base_is_a_non_state_groups(inter1: int, expected: str) -> None:
+    assert base_by_actor("Headquarters or base established", Roles("a", inter1)) == expected
+
+
+def test_demonstrators_detained_make_an_intervention() -> None:
+    from sitrep.pipeline.assemble import _ARRESTS
+
+    assert _ARRESTS.search("Police, however, detained the party president.")
+    assert _ARRESTS.search("Several party members were detained by police during the sit-in.")
+    assert not _ARRESTS.search("The march passed off peacefully.")

@@ -105,6 +105,32 @@ FINDER = TriggerFinder().initialize()
         ("The ceasefire between the army and the rebels took effect early on Wednesday.", "agreement", True),
         # South Asian press: soldiers "martyred" were killed
         ("Five soldiers were martyred in the attack.", "violence", True),
+        # the month is no march
+        ("On 12 March 2021, troops regained all rebel territory in the valley.", "protest", False),
+        ("The offensive began in March.", "protest", False),
+        ("Nurses marched to the ministry.", "protest", True),
+        ("Villagers blocked Jinja Road for hours.", "protest", True),
+        ("Youths barricaded roads with stones.", "riot", True),
+        ("Protesters lit bonfires along the main street.", "riot", True),
+        # a change of control is told; an aim or a seized car is none
+        ("Troops regained ground lost to the rebels.", "territory", True),
+        ("The militants overtook two checkpoints.", "territory", True),
+        ("The rebels gained control over the district centre.", "territory", True),
+        ("Soldiers battled to regain control of the hotel.", "territory", False),
+        ("Gang members took over four patrol cars.", "territory", False),
+        ("The colonel took over as commander.", "territory", False),
+        # a base established
+        ("The militia set up a base in the forest.", "base", True),
+        ("Fighters have set base on the island.", "base", True),
+        ("The rebels established a new headquarters in the hills.", "base", True),
+        ("Protesters set up a camp outside parliament.", "base", False),
+        # air strikes that back a battle are not the event
+        ("Troops, supported by coalition air strikes, retook the town.", "air", False),
+        ("Troops with the support of fighter jets retook the town.", "air", False),
+        ("Coalition air strikes hit the town.", "air", True),
+        # force used on demonstrators
+        ("Police intervened and the crowd left.", "intervention", True),
+        ("Police assaulted protesters at the sit-in.", "intervention", True),
     ],
 )
 def test_words_that_do_or_do_not_report_an_event(sentence: str, family: str, found: bool) -> None:

@@ -18,17 +18,22 @@ from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
 
 NON_CIVILIAN_INTERS = (1, 2, 3, 4, 8)
 _PEOPLE = (r"(?:protesters|protestors|demonstrators|participants|activists|marchers|students|people|leaders?|"
-           r"organi[sz]ers)")
+           r"organi[sz]ers|members|supporters|workers)")
 _ARRESTS = re.compile(  # demonstrators arrested at the protest: the police intervened
     rf"\b(?:arrested|detained|rounded up)\s+(?:at least\s+|more than\s+)?(?:\w+\s+){{0,2}}{_PEOPLE}\b"
     rf"|\b{_PEOPLE}\s+(?:\w+\s+){{0,3}}(?:were|was|had been|have been)\s+(?:\w+ly\s+)?(?:arrested|detained)\b"
-    r"|\b(?:police|officers|security forces|authorities)\s+(?:\w+\s+){0,2}(?:arrested|detained)\b",
+    r"|\b(?:police|officers|security forces|authorities),?\s+(?:however,?\s+|then\s+|later\s+)?(?:\w+\s+){0,2}"
+    r"(?:arrested|detained)\b",
     re.I,
 )
 _TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
 PRIOR_OFF_FAMILY = 0.25
 PRIOR_OFF_WEAPON = 0.02
+TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
 SETTLED = {"Agreement"}  # trigger words that name this type settle it like a named weapon
+# Trigger words that define the type outright, however little the typer has seen of it: "set up a
+# base" is a base established whatever else the sentence says (ACLED's notes hardly ever code one).
+DEFINED = {"Headquarters or base established"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,9 @@ class DocContext:
 def choose_type(proba: dict[str, float], allowed: set[str]) -> tuple[str, float]:
     """The sub-event type: the typer's probabilities weighted by the trigger lexicon's prior.
     A named weapon (shells, barrel bombs, an IED) settles the type almost alone."""
+    if allowed and allowed <= DEFINED:
+        best = max(sorted(allowed), key=lambda s: proba.get(s, 0.0))
+        return best, max(proba.get(best, 0.0), 0.5)
     weapon = bool(allowed) and (all(SUB_EVENT_TYPES[s] == "Explosions/Remote violence" for s in allowed)
                                 or allowed == SETTLED)  # a named weapon, or "the truce took effect"
     off = PRIOR_OFF_WEAPON if weapon else PRIOR_OFF_FAMILY
@@ -102,7 +110,128 @@ def riot_by_actor(sub: str, actors: list[ActorMention], text: str, trigger_start
     return "Violent demonstration" if any(a.inter == 1 for a in actors) else "Mob violence"
 
 
-TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
+# A sexual act done to someone (not "a rape case", "the suspected rapist", "protesting the rape of").
+_SEXUAL_ACT = re.compile(
+    r"\b(?:gang[- ]?)?rap(?:ed|ing)\b|\b(?:sexually\s+)?(?:molest(?:ed|ing)|sexually\s+(?:assault|abus|violat)\w*)"
+    r"|\b(?:stripped|undressed)\b(?:\s+\w+){0,3}\s+naked\b"
+    r"|\b(?:men|soldiers|gunmen|militants|fighters|officers|police(?:men)?|troops|he|they|who)\s+(?:\w+\s+){0,2}rapes\b",
+    re.I,
+)
+_RAPE_ONLY_NAMED = re.compile(
+    r"\brapists?\b|\brape\s+(?:case|suspects?|charges?|accused|trial)\b|\b(?:accused|suspected|convicted)\s+of\s+(?:\w+\s+)?rape\b",
+    re.I,
+)
+
+
+def sexual_violence_by_act(sub: str, text: str, proba: dict[str, float]) -> str:
+    """ACLED's sexual violence is an attack on civilians that includes a sexual act ("raped and
+    killed a woman" is sexual violence, not an attack). A text that names rape only as a charge
+    or a person ("the suspected rapist", "a rape case") reports no such act: the typer's next
+    type stands."""
+    act = _SEXUAL_ACT.search(text)
+    if sub == "Attack" and act:
+        return "Sexual violence"
+    if sub == "Sexual violence" and not act and _RAPE_ONLY_NAMED.search(text):
+        rest = {s: p for s, p in proba.items() if s != sub}
+        return max(rest, key=lambda s: rest[s]) if rest else sub
+    return sub
+
+
+_LETHAL_FORCE = re.compile(
+    r"\blive\s+(?:ammunition|bullets?|rounds|fire)\b"
+    r"|\bfir(?:e|es|ed|ing)\s+(?:live|rifles|guns|gunshots|bullets|shots)\b(?!\s+(?:in|into)\s+the\s+air)"
+    r"|\bopen(?:ed)?\s+fire\s+(?:on|at)\b|\bshot\s+(?:dead|and\s+killed)\b"
+    r"|\b(?:protesters?|protestors?|demonstrators?|marchers?|students?)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:killed|shot)\b",
+    re.I,
+)
+
+
+def excessive_force(sub: str, text: str, families: set[str] | frozenset[str] = frozenset()) -> str:
+    """A demonstration broken up with lethal force (live ammunition, demonstrators shot or killed)
+    is excessive force against protesters, not a protest with intervention (ACLED: force likely
+    to cause serious injury or death against demonstrators who were not rioting). A "violent"
+    demonstration whose text tells no violence by the demonstrators (no riot or fighting words)
+    was met with that force, too."""
+    if sub == "Violent demonstration" and families & {"riot", "clash"}:
+        return sub  # demonstrators who rioted or fought ("running battles with police")
+    if sub in ("Protest with intervention", "Violent demonstration") and _LETHAL_FORCE.search(text):
+        return "Excessive force against protesters"
+    return sub
+
+
+_BEFORE_BLAST = re.compile(
+    r"\bbefore\s+(?:he|she|they|it|the\s+\w+)\s+(?:could\s+|was\s+able\s+to\s+|were\s+able\s+to\s+|managed\s+to\s+)?"
+    r"(?:detonat\w*|blow\w*|blew|carr(?:y|ied)\s+out|reach\w*|explod\w*|trigger\w*|set\s+off)(?:\s+\w+){0,4}",
+    re.I,
+)
+_STOPPED_BOMBER = re.compile(
+    r"\bwould-be\s+suicide\b"
+    r"|\b(?:shot|killed|gunned\s+down|arrested|captured|intercepted|neutrali[sz]ed|foiled)\s+(?:\w+\s+){0,4}suicide\s+(?:bomber|attacker)s?\b"
+    r"|\bsuicide\s+(?:bomber|attacker)s?\s+(?:was|were)\s+(?:shot|killed|arrested|captured|intercepted|neutrali[sz]ed)",
+    re.I,
+)
+_BLAST = re.compile(
+    r"\b(?:detonat(?:ed|ing)|blew\s+(?:\w+self|themselves|\w+)?\s*up|explo(?:ded|sions?)|blasts?)\b", re.I
+)
+
+
+def prevented_blast(sub: str, text: str, proba: dict[str, float]) -> str:
+    """A suicide bomber stopped before the blast ("soldiers shot a suicide bomber before he could
+    detonate his vest") makes no suicide bombing: the fight that stopped him is a clash, and a
+    bomber caught without a fight a disrupted weapons use, whichever the typer prefers. A blast
+    the text tells besides ("... killed seven, including the suicide bomber") still stands."""
+    if sub != "Suicide bomb":
+        return sub
+    told = _BEFORE_BLAST.sub(" ", text)
+    if len(told) == len(text) and not _STOPPED_BOMBER.search(text) or _BLAST.search(told):
+        return sub
+    return max(("Armed clash", "Disrupted weapons use"), key=lambda s: proba.get(s, 0.0))
+
+
+_POST = r"(?:barracks|(?:military|army|police)\s+(?:base|camp|post|position|outpost|station)s?|base|camp|outpost)"
+_RAIDED = re.compile(
+    rf"\b(?:overr(?:an|un)|took\s+(?:full\s+)?control\s+of|seized|captured|stormed)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}{_POST}\b"
+    rf"|\b{_POST}\s+(?:was|were|had\s+been)\s+overr(?:an|un)\b"
+    rf"|\b(?:army|military)\s+positions?\s+(?:was|were)\s+overr(?:an|un)\b",
+    re.I,
+)
+_RAID_SPOILS = re.compile(
+    r"\b(?:seized|looted|took|carried\s+off|made\s+off\s+with|stole|captured)\s+(?:\w+[,\s]+){0,6}"
+    r"(?:arms|weapons|ammunition|vehicles|motorbikes|motorcycles|equipment|guns|rifles)\b"
+    r"|\b(?:set|sets)\b[^.;]{0,60}\b(?:ablaze|on\s+fire|alight)|\b(?:burn(?:ed|t)|destroyed|detonated|blew\s+up)\s+"
+    r"(?:the\s+)?(?:facility|base|barracks|camp|post|buildings?)",
+    re.I,
+)
+
+
+def raid_on_post(sub: str, text: str) -> str:
+    """ACLED's line between a raid and a conquest: militants who overrun a military post, carry
+    off its weapons and vehicles or burn it, and leave, fought an armed clash; they overtake
+    territory when they hold the place (a town, a district: "took control of the town")."""
+    if sub == "Non-state actor overtakes territory" and _RAIDED.search(text) and _RAID_SPOILS.search(text):
+        return "Armed clash"
+    return sub
+
+
+def definitional_types(sub: str, text: str, proba: dict[str, float], families: set[str]) -> str:
+    """The codebook's definitions that hinge on one told fact of the incident's ``text``."""
+    sub = sexual_violence_by_act(sub, text, proba)
+    sub = excessive_force(sub, text, families)
+    sub = prevented_blast(sub, text, proba)
+    return raid_on_post(sub, text)
+
+
+def territory_needs_transfer(sub: str, families: set[str]) -> str:
+    """ACLED's territory battles tell a change of control; a battle whose text says none ("battled
+    to regain control", "took over four patrol cars") is an armed clash."""
+    return "Armed clash" if sub in TERRITORY_BATTLES and "territory" not in families else sub
+
+
+def base_by_actor(sub: str, roles: Roles) -> str:
+    """ACLED's "headquarters or base established" is a non-state group's; state forces that set up
+    a base changed their activity (a deployment)."""
+    return "Change to group/activity" if sub in DEFINED and roles.inter1 == 1 else sub
+
 
 
 def territory_by_actor(sub: str, roles: Roles) -> str:
@@ -140,6 +269,8 @@ def build_event(
     sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
     if proba is not None:
         sub = arbitrate(sub, inc, doc.text, mention_actors, toll, two_sided, trig, side_of, proba)  # SITREP_ARBITER
+    sub = definitional_types(sub, " ".join(doc.text[m.start : m.end] for m in inc.mentions), proba or {}, inc.families)
+    sub = territory_needs_transfer(sub, inc.families)
     day = inc.day(doc.published)
 
     def state(c: str) -> tuple[str, int]:
@@ -157,7 +288,7 @@ def build_event(
     )
     if sub == "Air/drone strike":
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
-    sub = territory_by_actor(sub, roles)
+    sub = base_by_actor(territory_by_actor(sub, roles), roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)
     _set_actors(ev, roles, sub)

@@ -35,6 +35,16 @@ class Family:
     subtypes: tuple[str, ...]
     pattern: re.Pattern[str]
     rank: int = 1
+    not_after: re.Pattern[str] | None = None  # a trigger right after this names a supporting act
+
+    def matches(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """The family's triggers in text[start:end], less those right after ``not_after`` (the
+        air strikes in "troops, supported by air strikes, retook the town" back the event the
+        sentence tells; they are not it)."""
+        found = list(self.pattern.finditer(text, start, end))
+        if self.not_after is None:
+            return found
+        return [m for m in found if not self.not_after.search(text, max(0, m.start() - 80), m.start())]
 
 
 def load_families(path: Path | None = None) -> list[Family]:
@@ -63,7 +73,13 @@ def _family(path: Path, name: str, spec: Any) -> Family:
     rank = spec.get("rank", 1)
     if not isinstance(rank, int):
         raise ResourceError(f"{path}: family {name!r} has a rank that is not a whole number: {rank!r}")
-    return Family(name, tuple(spec["subtypes"]), pattern, rank)
+    not_after = None
+    if spec.get("not_after"):
+        try:
+            not_after = re.compile(r"\b(?:" + "|".join(spec["not_after"]) + r")\s*$", re.IGNORECASE)
+        except re.error as exc:
+            raise ResourceError(f"{path}: family {name!r} has a bad not_after pattern: {exc}") from exc
+    return Family(name, tuple(spec["subtypes"]), pattern, rank, not_after)
 
 
 class TriggerFinder:
@@ -85,7 +101,7 @@ class TriggerFinder:
         found = [
             Trigger(m.start(), m.end(), m.group(), fam.name)
             for fam in self.families
-            for m in fam.pattern.finditer(text, start, end)
+            for m in fam.matches(text, start, end)
         ]
         return sorted(found, key=lambda t: t.start)
 
