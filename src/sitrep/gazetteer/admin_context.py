@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -85,6 +86,7 @@ class AdminContext(FuzzyMatcher):
                 r = self._close_spelling(r, hint)
             new = self._chain_toponym(text, r.item, r.entry, r.own)
             tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
+            tops = self._context_areas(tops, r.context)
             placed.append((r, new))
         return self._one_sense(text, tops, placed, found_chains)
 
@@ -114,7 +116,17 @@ class AdminContext(FuzzyMatcher):
             return r
         same = [e for e in self.gazetteer.lookup([close]).get(close, []) if e.cc == hint and e.a1 == r.entry.a1
                 and e.fclass == "P" and (r.entry.fcode != "ADM2" or e.a2 in ("", r.entry.a2))]
-        return Resolved(r.item, max(same, key=lambda e: e.pop), True) if same else r
+        return Resolved(r.item, max(same, key=lambda e: e.pop), True, r.context) if same else r
+
+    def _context_areas(self, tops: list[Toponym], context: list[tuple[Item, Entry]]) -> list[Toponym]:
+        """The context names of a chain as the areas they were read as: "Kunduz" in "Imam Sahib district,
+        Kunduz" is the province (precision 3), not the city of that name."""
+        areas = [(it, e) for it, e in context if e.fcode in ("ADM1", "ADM2")]
+        for it, e in areas:
+            place, precision = self.gazetteer.place(e), 3 if e.fcode == "ADM1" else 2
+            tops = [replace(t, place=place, precision=precision) if t.start < it.end and it.start < t.end
+                    and t.kind == "place" else t for t in tops]
+        return tops
 
     @staticmethod
     def _chain_name_other(text: str, item: Item, others: list[tuple[int, int]]) -> bool:

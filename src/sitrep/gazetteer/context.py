@@ -13,7 +13,8 @@ such chains in the text (no NER needed) and, with the document's country, resolv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from sitrep.gazetteer.index import Entry
 from sitrep.gazetteer.recognize import keys_for
@@ -161,6 +162,7 @@ class Resolved:
     item: Item
     entry: Entry
     own: bool  # the name itself resolved (else the entry is a context area or town)
+    context: list[tuple[Item, Entry]] = field(default_factory=list)  # the entry read for each context name
 
 
 def _fits(e: Entry, a1: str | None, a2: str | None) -> bool:
@@ -181,37 +183,91 @@ def _context_rank(e: Entry, it: Item, last: bool) -> tuple[int, int]:
     return (order.get(e.fcode, 1 if e.fclass == "P" else 4), -e.pop)
 
 
+Reading = list[tuple[Item, Entry]]  # the entry read for each context name, broadest first
+
+
 def resolve_chain(items: list[Item], found: dict[str, list[Entry]], cc: str) -> Resolved | None:
-    """The name's place inside its context, or the most specific known context place."""
-    a1: str | None = None
-    a2: str | None = None
-    specific: Entry | None = None
-    ctx = items[1:]
-    for i in range(len(ctx) - 1, -1, -1):
-        it = ctx[i]
-        if _ACRONYM.fullmatch(it.text):
-            continue  # "(DRG)" spells out the name before it, it is no area around it
-        in_cc = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc]
-        cands = [e for e in in_cc if _fits(e, a1, a2)]
-        if not cands and it.generic in _AREA_GENERIC:
-            cands = [e for e in in_cc if e.fcode in ("ADM2", "ADM2X")]  # the note's wider area is wrong
-        if not cands:
-            continue
-        best = min(cands, key=lambda e: _context_rank(e, it, i == len(ctx) - 1))
-        a1 = best.a1
-        if best.fcode in ("ADM2", "ADM2X"):
-            a2 = best.a2
-        specific = best
-    if specific is None:
+    """The name's place inside its context, or the most specific known context place. A context name
+    with several equally likely areas ("Kyiv": the city or the oblast; "Mexico": the state or the
+    capital) is read as the one the name lies in ("Bucha, Kyiv" is in the oblast). A district named
+    outside the wrong wider area ("Kiambu district, Nairobi") is the district."""
+    first: Reading | None = None
+    for reading in _readings(items[1:], found, cc):
+        a1, a2 = _areas(reading)
+        own = _own_entries(items[0], found, cc, a1, a2)
+        if own:
+            return Resolved(items[0], max(own, key=lambda e: (e.fclass == "P", e.pop)), True, reading)
+        first = first or reading
+    if first is None:
         return None
-    name = items[0]
+    own = _district_elsewhere(items[0], found, cc)
+    if own:
+        return Resolved(items[0], max(own, key=lambda e: (e.fclass == "P", e.pop)), True, [])
+    return Resolved(items[0], first[-1][1], False, first)
+
+
+def _district_elsewhere(name: Item, found: dict[str, list[Entry]], cc: str) -> list[Entry]:
+    """"Kiambu district, Nairobi": a district the gazetteer knows as an area by that very name, in one
+    province only, outside the wider area written with it: the town or area of that district."""
+    if name.generic not in _AREA_GENERIC:
+        return []
+    entries = [e for k in keys_for(name.text) for e in found.get(k, []) if e.cc == cc]
+    areas = {e.a1 for e in entries if e.fclass == "A" and e.fcode != "ADM2X" and not e.alt}
+    if len(areas) != 1:
+        return []
+    return [e for e in entries if e.a1 in areas and e.fcode != "ADM1" and not e.alt]
+
+
+def _areas(reading: Reading) -> tuple[str | None, str | None]:
+    """The admin1 and admin2 codes a reading of the context puts the name in."""
+    a1 = reading[-1][1].a1 if reading else None
+    a2 = next((e.a2 for _, e in reversed(reading) if e.fcode in ("ADM2", "ADM2X")), None)
+    return a1, a2
+
+
+_MAX_READINGS = 3  # equally ranked areas tried per context name
+
+
+def _readings(ctx: list[Item], found: dict[str, list[Entry]], cc: str, i: int | None = None,
+              picked: Reading | None = None) -> Iterator[Reading]:
+    """Readings of the context from the broadest name to the most specific: the likeliest first,
+    then those with another equally ranked area for a name."""
+    i = len(ctx) - 1 if i is None else i
+    picked = picked or []
+    a1, a2 = _areas(picked)
+    cands: list[Entry] = []
+    while i >= 0 and not (cands := _context_candidates(ctx[i], found, cc, a1, a2)):
+        i -= 1
+    if i < 0:
+        if picked:
+            yield picked
+        return
+    last = i == len(ctx) - 1
+    ranked = sorted(cands, key=lambda e: _context_rank(e, ctx[i], last))
+    top = _context_rank(ranked[0], ctx[i], last)[0]
+    for best in [e for e in ranked if _context_rank(e, ctx[i], last)[0] == top][:_MAX_READINGS]:
+        yield from _readings(ctx, found, cc, i - 1, [*picked, (ctx[i], best)])
+
+
+def _context_candidates(it: Item, found: dict[str, list[Entry]], cc: str, a1: str | None,
+                        a2: str | None) -> list[Entry]:
+    """A context name's entries inside the areas read so far (a district outside a wrong wider area too)."""
+    if _ACRONYM.fullmatch(it.text):
+        return []  # "(DRG)" spells out the name before it, it is no area around it
+    in_cc = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc]
+    cands = [e for e in in_cc if _fits(e, a1, a2)]
+    if not cands and it.generic in _AREA_GENERIC:
+        cands = [e for e in in_cc if e.fcode in ("ADM2", "ADM2X")]  # the note's wider area is wrong
+    return cands
+
+
+def _own_entries(name: Item, found: dict[str, list[Entry]], cc: str, a1: str | None, a2: str | None) -> list[Entry]:
+    """The name's own entries inside the areas (a village or town first when the text says so)."""
     own = [e for k in keys_for(name.text) for e in found.get(k, []) if e.cc == cc and _fits(e, a1, a2)
            and e.fcode != "ADM1"]
     if name.generic in _PLACE_GENERIC:
         own = [e for e in own if e.fclass == "P"] or own
-    if own:
-        return Resolved(name, max(own, key=lambda e: (e.fclass == "P", e.pop)), True)
-    return Resolved(name, specific, False)
+    return own
 
 
 def chain_keys(items: list[Item]) -> list[str]:

@@ -24,8 +24,9 @@ LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of)\s+(?:the\s+)?$", re.I
 )
 _STREET_AFTER = re.compile(r"^\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Court|Ct|"
-                           r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza)\b")
-_STREET_AFTER_LOWER = re.compile(r"^\s+(?:street|avenue|boulevard|lane)\b")
+                           r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza|"
+                           r"Bridge|Park|Hall|Theat(?:er|re))\b")  # sites named after people as often as towns
+_STREET_AFTER_LOWER = re.compile(r"^\s+(?:street|avenue|boulevard|lane|square|park|bridge|hall|theat(?:er|re))\b")
 _REGION_CODES = frozenset({"ADM1", "ADM2X", "PCLI", "RGN", "DSRT", "CONT", "OCN", "SEA", "GULF", "ISL", "AREA"})
 
 
@@ -65,6 +66,8 @@ def names_institution(text: str, span: Span, named: list[tuple[int, int]]) -> bo
 
 
 def is_street(text: str, span: Span) -> bool:
-    """'Main St.', 'Dublin Road', 'Della Commenda street': a street named after a place."""
+    """'Main St.', 'Dublin Road', 'Della Commenda street', 'Roosevelt Bridge', 'Willard Park': a street or
+    a site named after a place or a person, not the place (an airport or stadium stays: "Kisumu Airport"
+    is in Kisumu)."""
     after = text[span.end : span.end + 12]
     return bool(_STREET_AFTER.match(after) or _STREET_AFTER_LOWER.match(after))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.gazetteer.admin_context import AdminContext
+from sitrep.gazetteer.city_parts import city_parts
 from sitrep.gazetteer.cues import METONYM_AFTER, geo_precision
 from sitrep.gazetteer.mention_finder import MentionFinder
 from sitrep.gazetteer.normalize import norm
@@ -41,6 +42,7 @@ class Geoparser(MentionFinder, AdminContext):
         tops = [self._toponym(text, m) for m in mentions]
         if hint:
             tops = self._with_context(text, tops, hint, entities or [])
+            tops = city_parts(self.gazetteer, text, tops, hint)
         return sorted(tops, key=lambda t: t.start)
 
     def _toponym(self, text: str, m: Mention) -> Toponym:

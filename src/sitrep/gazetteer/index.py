@@ -32,11 +32,17 @@ def user_index_path(settings: Settings | None = None) -> Path:
     return (settings or Settings.from_env()).data_dir / "gazetteer" / "user.sqlite"
 
 
+# letters NFKD does not split into a base letter and a mark ('Adıyaman', 'Łódź', 'Tǝrtǝr'), and ayn/hamza marks
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ǝ": "e", "Ə": "E", "ø": "o", "Ø": "O",
+                               "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "’": None, "‘": None,
+                               "ʿ": None, "ʾ": None})
+
+
 def ascii_name(name: str) -> str:
     """Admin names as conflict data write them: no accents or ayn/hamza marks ('Ma’rib' -> 'Marib')."""
     if name.isascii():
         return name
-    folded = unicodedata.normalize("NFKD", name.replace("’", "").replace("‘", "").replace("ʿ", "").replace("ʾ", ""))
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
@@ -135,11 +141,13 @@ class Gazetteer:
     def _load_admin1(self) -> None:
         extra = knowledge.admin1_names()
         self._splits = knowledge.admin1_splits()
-        for key, name, gid, lat, lon, seat in self.conn.execute("SELECT * FROM admin1"):
+        for key, built, gid, lat, lon, seat in self.conn.execute("SELECT * FROM admin1"):
+            name, aliases = extra.get(key, (built, ()))  # read at run time: no rebuild for a new spelling
             self.admin1[key] = (name, gid, lat, lon, seat)
             cc = key.split(".", 1)[0]
-            for n in (name, *extra.get(key, ("", ()))[1]):
+            for n in (name, built, *aliases):
                 self.admin1_keys.setdefault((cc, norm(n)), key)
+                self.admin1_keys.setdefault((cc, norm(ascii_name(n))), key)  # as reported: 'Sanliurfa'
         for key, name, _ascii, _gid in self._admin1_raw_names():
             self.admin1_keys.setdefault((key.split(".", 1)[0], norm(name)), key)
 

@@ -19,6 +19,7 @@ from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)\b", re.I)
 _ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|parish|district|prefecture)$", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|township|tehsil|upazila)\b", re.I)
 _CONTEXT_SEP = re.compile(r"^\s*(?:,|\(|in)\s*$")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][\w'’]*\.?) $")
 _TITLES = frozenset({
@@ -141,6 +142,8 @@ class MentionFinder(GeoparserBase):
         named = [e for e in named if e.fcode != "ADM2X"]  # areas of unknown position: admin context only
         if not named and span.label in PLACE_LABELS:
             named = self.gazetteer.admin1_by_alias(span.key)  # a province by a spelling GeoNames lacks
+        if text and _DISTRICT_AFTER.match(text[span.end : span.end + 16]):
+            named = _district_not_province(named)
         entries = self._country_entry(span.key) + named
         if len(entries) > 60:
             entries = sorted(entries, key=lambda e: -e.pop)[:60]
@@ -228,6 +231,13 @@ def _prefer_cities(entries: list[Entry], text: str) -> list[Entry]:
     if not capitals or _ADMIN_WORD.search(text):
         return entries
     return [e for e in entries if not (e.fcode in ("ADM1", "ADM2") and e.cc in capitals)]
+
+
+def _district_not_province(entries: list[Entry]) -> list[Entry]:
+    """'Balkh district': the district named after its town, not the province of the same name; the
+    province's candidates give way to a town or ADM2 area of that name inside it."""
+    inner = {(e.cc, e.a1) for e in entries if e.fclass == "P" or e.fcode == "ADM2"}
+    return [e for e in entries if e.fcode != "ADM1" or (e.cc, e.a1) not in inner]
 
 
 def _fills_place_entity(text: str, span: Span, place_ents: list[tuple[int, int]]) -> bool:
