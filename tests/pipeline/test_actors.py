@@ -232,3 +232,8 @@ def test_a_uniform_is_not_its_force(rec: ActorRecognizer) -> None:
 def test_a_number_word_is_not_part_of_a_party_name(rec: ActorRecognizer) -> None:
     found = rec.find("One XYZ Front activist was killed.", "Ghana", D2022)
     assert [(a.text, a.name) for a in found] == [("XYZ Front activist", "Rioters (Ghana)")]
+
+
+def test_clothing_is_not_an_actor(rec: ActorRecognizer) -> None:
+    found = rec.find("Gunmen in military uniforms opened fire.", "Iraq")
+    assert all("Military" not in a.name for a in found)

@@ -11,6 +11,9 @@ from sitrep.pipeline.api import clauses, event_places
         ("Two died in Herat while in Farah three were killed.", ["Two died in Herat", "in Farah three were killed."]),
         ("He was killed while praying.", ["He was killed while praying."]),
         ("Troops shelled Idlib; rebels hit Hama.", ["Troops shelled Idlib", "rebels hit Hama."]),
+        ("Jets killed 18 in Hais, while shelling left 35 others dead nearby.",
+         ["Jets killed 18 in Hais", "shelling left 35 others dead nearby."]),
+        ("Police killed two men, while others fled.", ["Police killed two men, while others fled."]),
     ],
 )
 def test_clauses(sentence: str, parts: list[str]) -> None:

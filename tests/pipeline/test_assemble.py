@@ -121,9 +121,9 @@ def test_notes_read_like_a_sentence() -> None:
 @pytest.mark.parametrize(("share", "counts"), [(None, [7]), ((0, 3), [3]), ((1, 3), [2]), ((2, 3), [2])])
 def test_a_shared_toll_is_split_between_places(share: tuple[int, int] | None, counts: list[int]) -> None:
     from sitrep.model import Casualty
-    from sitrep.pipeline.assemble import _shared
+    from sitrep.pipeline.assemble import shared_counts
 
-    assert [c.count for c in _shared([Casualty(0, 1, "x", 7)], share)] == counts
+    assert [c.count for c in shared_counts([Casualty(0, 1, "x", 7)], share)] == counts
 
 
 def _at(text: str, word: str, name: str, inter: int) -> ActorMention:

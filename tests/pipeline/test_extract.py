@@ -130,3 +130,33 @@ def test_an_event_the_news_came_after_does_not_date_it() -> None:
     )
     events = sitrep.extract(text, published="2023-09-11", country="Sudan")
     assert [e.event_date for e in events] == ["2023-09-10"]
+
+
+def test_villages_missing_from_the_gazetteer_are_events_of_their_own() -> None:
+    text = (
+        "At least eight civilians were killed in an attack by ADF rebels near Beni, a local official said on "
+        "Saturday.\n\n"
+        "The overnight attack took place in several villages, including Zorvaka, Kelimubu and Tandarovi.\n\n"
+        "At Zorvaka, the attackers killed five civilians while in Kelimubu, two people were killed.\n\n"
+        "In another incident, a motorcyclist was shot dead in Tandarovi."
+    )
+    events = sitrep.extract(text, published="2021-10-30", country="Democratic Republic of Congo")
+    # the lead's eight are the five, the two and the one: no fourth event, no double count
+    assert sorted((e.location, e.fatalities) for e in events) == [("Kelimubu", 2), ("Tandarovi", 1), ("Zorvaka", 5)]
+    assert all(e.geo_precision == 2 for e in events)
+
+
+def test_a_toll_in_another_town_is_not_added_to_the_incident_before() -> None:
+    text = (
+        "In a separate incident six people were killed in an explosion in the town of Afgoye on Wednesday.\n\n"
+        "In the capital Mogadishu, security officials said two al-Shabab fighters died when their explosives "
+        "went off before they could carry out an attack."
+    )
+    events = sitrep.extract(text, published="2022-07-28", country="Somalia")
+    assert {e.location: e.fatalities for e in events}.get("Afgooye") == 6
+
+
+def test_a_disguise_is_not_an_actor() -> None:
+    text = "Gunmen in military uniforms killed three people in a car at a fake checkpoint in Baquba on Sunday."
+    events = sitrep.extract(text, published="2011-08-28", country="Iraq")
+    assert [e.sub_event_type for e in events] == ["Attack"]

@@ -1,7 +1,7 @@
 from datetime import date
 
-from sitrep.model import DateMention, Place, Toponym
-from sitrep.pipeline.incidents import group
+from sitrep.model import Casualty, DateMention, Place, Toponym
+from sitrep.pipeline.incidents import Incident, group
 from sitrep.pipeline.mentions import Mention
 from sitrep.pipeline.triggers import Trigger
 
@@ -99,3 +99,15 @@ def test_the_attacks_carried_out_in_x_replace_a_province_framing() -> None:
     where.referential = True  # "The attacks ... were carried out against positions in Masasna"
     incs = group([lead, where], {0: [idlib], 20: [hama]}, PUB)
     assert len(incs) == 1 and incs[0].place is hama
+
+
+def test_a_referential_sentence_that_counts_dead_in_another_town_is_its_own_incident() -> None:
+    from sitrep.pipeline.incidents import _fits
+
+    town = Toponym(0, 6, "Afgoye", Place("Afgoye", 2.14, 45.12, "Somalia", feature_class="P"))
+    other = Toponym(50, 59, "Mogadishu", Place("Mogadishu", 2.04, 45.34, "Somalia", feature_class="P"))
+    inc = Incident([], town, None)
+    counting = Mention(40, 90, 1, [], casualties=[Casualty(60, 70, "two died", 2)])
+    silent = Mention(40, 90, 1, [])
+    assert not _fits(inc, counting, [other])
+    assert _fits(inc, silent, [other])

@@ -153,3 +153,12 @@ def test_a_count_adds_only_when_its_own_words_say_so(sentence: str, adds: bool) 
     m = sentence_mention(sentence)
     m.casualties = find_casualties(sentence, 0, len(sentence))
     assert says_also(sentence, m) is adds
+
+
+def test_a_definite_subject_with_its_own_death_count_tells_news() -> None:
+    from sitrep.pipeline.mentions import is_referential
+
+    text = "The attackers killed five civilians."
+    trig = Trigger(text.index("killed"), text.index("killed") + 6, "killed", "violence")
+    assert is_referential(text, [trig])
+    assert not is_referential(text, [trig], counted=True)

@@ -73,7 +73,8 @@ class Toponym:
     """A place name found in a text and, when resolved, the place it names.
 
     ``precision`` is ACLED's geo_precision: 1 the place itself, 2 near it or part of a region,
-    3 only a larger area (a province) is known.
+    3 only a larger area (a province) is known. ``unlisted`` marks a name the gazetteer does not
+    hold ("the village of Kazarahoyo"): its ``place`` is the known place it lies near.
     """
 
     start: int
@@ -83,6 +84,7 @@ class Toponym:
     kind: ToponymKind = "place"
     score: float = 0.0
     precision: int = 1
+    unlisted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,11 @@ class ActorRecognizer(ActorReader, PartisanReader):
         ctx = ReadContext(text, doc_country, when, implicit)
         self._read(ctx, tokens)
         self._partisans(ctx, tokens, start, end)
-        return self._combine(ctx)
+        return [a for a in self._combine(ctx) if not _DRESS.match(text, a.end)]
+
+
+# "militants in military uniforms", "gunmen dressed in police fatigues": clothing, not an actor
+_DRESS = re.compile(r"['’]?s?\s+(?:uniforms?|fatigues|clothes|clothing|attire|outfits?|gear)\b", re.IGNORECASE)
 
 
 __all__ = ["GENERIC_KINDS", "ActorRecognizer", "is_exact_case", "norm_key", "trie_pattern"]

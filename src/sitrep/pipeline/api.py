@@ -15,7 +15,7 @@ from typing import Any
 
 from sitrep.config import Settings
 from sitrep.errors import InputError
-from sitrep.gazetteer.normalize import fold
+from sitrep.gazetteer.normalize import fold, norm
 from sitrep.model import ActorMention, Article, DateMention, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
@@ -31,7 +31,9 @@ from sitrep.pipeline.mentions import (
     is_summary,
 )
 from sitrep.pipeline.nlp import Analysed, Nlp
+from sitrep.pipeline.summaries import drop_summary_tolls
 from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
+from sitrep.pipeline.unlisted import anchored, unlisted_names, unlisted_places
 
 _LIST_SEP = re.compile(
     r"^(?:\s+[\w'-]+){0,3}?\s*(?:,|and|&|as well as|,\s*and)\s*(?:the\s+)?"
@@ -64,6 +66,7 @@ class Page:
     body: list[tuple[int, int]]
     datelines: list[tuple[int, int]]
     stamp: tuple[int, int] | None  # the publication date stamp, not an event date
+    unlisted: frozenset[str] = frozenset()  # names of places the gazetteer lacks (sitrep.pipeline.unlisted)
 
 
 def as_date(value: Any) -> date | None:
@@ -88,6 +91,7 @@ class Extractor:
         self.geoparser: Any = None
         self.typer: Any = None
         self.actors: Any = None
+        self._names: dict[str, bool] = {}
         self._ready = False
 
     def initialize(self) -> Extractor:
@@ -105,7 +109,7 @@ class Extractor:
         self.actors = ActorRecognizer()
         self.actors.initialize()
         self._gazetteer = self._gazetteer or Gazetteer.open()
-        self.geoparser = Geoparser(self._gazetteer)
+        self.geoparser = Geoparser(self._gazetteer, keep_unresolved=True)  # unlisted villages: sitrep.pipeline.unlisted
         self._ready = True
         return self
 
@@ -142,9 +146,15 @@ class Extractor:
             mentions = [m for m in mentions if _fresh(m, page.published)]
             if not mentions:
                 return []
-        places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
         all_actors = [a for m in mentions for a in m.actors]
-        incidents = group(mentions, places_of, page.published, main_place(page, all_actors))
+        main = main_place(page, all_actors)
+        for m in mentions:
+            m.places = anchored(m.places, main)
+        places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
+        incidents = group(mentions, places_of, page.published, main)
+        from sitrep.pipeline.fatalities import who_side
+
+        incidents = drop_summary_tolls(incidents, mentions[0].paragraph, text, page.published, who_side)
         doc = DocContext(text, page.published, page.country, main_agent(all_actors))
         events = [self._event(inc, doc) for inc in incidents]
         separate = {id(ev) for ev, inc in zip(events, incidents, strict=True) if inc.mentions[0].separate}
@@ -170,6 +180,7 @@ class Extractor:
             body=furniture.body_spans(text),
             datelines=furniture.dateline_spans(text),
             stamp=(stamp.start, stamp.end) if stamp else None,
+            unlisted=unlisted_names(text, toponyms, self._listed),
         )
 
     def _mentions(self, page: Page, analysed: Analysed) -> list[Mention]:
@@ -206,12 +217,21 @@ class Extractor:
         if not live:
             return None
         day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
-        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live),
-                    separate=is_separate(text, s))
+        casualties = find_casualties(text, s, e)
+        counted = any(c.kind == "killed" and not c.vague for c in casualties)
+        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live, counted),
+                    separate=is_separate(text, s), casualties=casualties)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
-        m.places = [t for t in places if not _overlaps_actor(t, m.actors)]
-        m.casualties = find_casualties(text, s, e)
+        places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
+        m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)), key=lambda t: t.start)
         return m
+
+    def _listed(self, name: str) -> bool:
+        """Whether the gazetteer holds a place of this name anywhere."""
+        key = norm(name)
+        if key not in self._names:
+            self._names[key] = bool(key) and bool(self._gazetteer.lookup([key]).get(key))
+        return self._names[key]
 
     def _framed(self, page: Page, title: str | None) -> bool:
         """The page's headline (or title) frames it as a trial, not as the events it recalls."""
@@ -313,11 +333,21 @@ def _paragraph(body: list[tuple[int, int]], start: int) -> int | None:
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+(?=in\b|at\b|on\b|near\b|[A-Z])")
 
 
+_WHILE = re.compile(r",\s+(?:while|whereas)\s+")
+_DEATHS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|lives)\b", re.IGNORECASE)
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut where it joins two reports: "two police died in Herat while in Farah
-    province three were killed" holds two incidents; so does a semicolon."""
+    province three were killed" holds two incidents; so does a semicolon, and ", while" between
+    two clauses that each count their dead ("air raids killed 18 in Hais, while shelling left 35
+    others dead in nearby Tahita")."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
+    breaks += [m for m in _WHILE.finditer(text, start, end)
+               if _DEATHS.search(text, start, m.start()) and _DEATHS.search(text, m.end(), end)
+               and not any(b.start() <= m.start() < b.end() for b in breaks)]
     out, s = [], start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
+    for m in sorted(breaks, key=lambda b: b.start()):
         out.append((s, m.start()))
         s = m.end()
     out.append((s, end))

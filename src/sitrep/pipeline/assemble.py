@@ -256,7 +256,7 @@ def build_event(
     ``proba`` the typer's probabilities for it (the arbiter reads them; without them it stays out)."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
-    counts = ((_shared(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
+    counts = ((shared_counts(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
     toll = incident_toll(counts, side_of)
     sides = {s for s, n in toll.by_side if n}
     trig = key_trigger or inc.mentions[0].triggers[0]
@@ -312,7 +312,7 @@ def localise(a: ActorMention, country: str) -> ActorMention:
     return replace(a, name=f"{m.group(1)} ({country})", country=country)
 
 
-def _shared(casualties: list[Casualty], share: tuple[int, int] | None) -> list[Casualty]:
+def shared_counts(casualties: list[Casualty], share: tuple[int, int] | None) -> list[Casualty]:
     """A toll one sentence gives for several places ("strikes on X, Y and Z killed 7") is split
     between their events as ACLED does: evenly, the remainder to the first places."""
     if share is None:
@@ -348,10 +348,13 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
         centre = _fallback_place(gazetteer, country)
         if centre is not None:
             ev.location, ev.latitude, ev.longitude = centre.name, centre.latitude, centre.longitude
+            ev.admin1, ev.admin2 = centre.admin1, centre.admin2
         ev.geo_precision = 3
         return
     p = _seat_of_province(top.place, gazetteer)
     ev.location, ev.latitude, ev.longitude = p.name, p.latitude, p.longitude
+    if top.unlisted:  # a village the gazetteer lacks: its name, at the known place it lies near
+        ev.location = top.text
     ev.admin1, ev.admin2 = p.admin1, p.admin2
     ev.geo_precision = top.precision
 

@@ -71,7 +71,8 @@ def _told(
 ) -> Incident:
     """Put ``m`` into its incident, an earlier one or a new one, and return it. ``last`` is the
     incident the sentence before told of: what "the attack" or "there" refers to."""
-    if (not places or m.referential) and m.date is None and last is not None and not m.separate:
+    if (not places or (m.referential and _fits(last, m, places))) and m.date is None and last is not None \
+            and not m.separate:
         _add(last, m)
         _refine(last, places, said_where=m.referential)
         return last
@@ -88,6 +89,19 @@ def _told(
         for i, inc in enumerate(told):
             inc.shares[m.start] = (i, len(targets))
     return told[-1]
+
+
+def _fits(inc: Incident | None, m: Mention, places: list[Toponym]) -> bool:
+    """A sentence referring back ("the attack took place in X") names the incident's place or
+    makes it precise; one that counts its own dead in a town other than the one the incident was
+    placed at ("In the capital Mogadishu, two fighters died when their explosives went off", after
+    a blast in Afgoye) is news of its own."""
+    if inc is None or inc.place is None or inc.place.place is None or inc.place_inherited:
+        return True
+    if not any(c.kind == "killed" and not c.vague for c in m.casualties):
+        return True
+    area = inc.place.place.feature_class == "A" or inc.place.precision >= 2
+    return area or _here(inc, places)
 
 
 def _here(inc: Incident, places: list[Toponym]) -> bool:
@@ -154,6 +168,8 @@ def compatible(inc: Incident, m: Mention) -> bool:
 def same_place(a: Toponym | None, b: Toponym | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
+    if a.unlisted or b.unlisted:  # a village the gazetteer lacks is not the town it stands in at
+        return a.unlisted and b.unlisted and fold(a.text) == fold(b.text)
     if a.place is None or b.place is None:
         return a.text.casefold() == b.text.casefold()
     if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
@@ -191,8 +207,11 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
 
 
 def _contains(big: Incident, small: Incident, published: date | None) -> bool:
+    """A summary comes before its details: the city-level incident is told first."""
     if big.day(published) != small.day(published) or not (big.families & small.families):
         return False
+    if big.mentions[0].start > small.mentions[0].start:
+        return False  # "In the capital Mogadishu, ..." after an Afgoye blast is news of its own
     if big.place is None or big.place.place is None:
         return small.place is not None and small.place.place is not None  # a placeless summary of it
     if small.place is None or small.place.place is None:

@@ -112,7 +112,7 @@ def _speech_date(text: str, d: DateMention) -> bool:
     return m is not None and not _EVENT_NOUN_DATE.search(m.group("gap"))
 
 
-_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+([\w-]+\s+)?$", re.IGNORECASE)
 
 
 _SEPARATE = re.compile(
@@ -129,10 +129,18 @@ def is_separate(text: str, start: int) -> bool:
     return bool(_SEPARATE.match(text, start))
 
 
-def is_referential(text: str, triggers: list[Trigger]) -> bool:
+def is_referential(text: str, triggers: list[Trigger], counted: bool = False) -> bool:
     """Every trigger is a definite noun phrase ("comment on the attack", "the killings took
     place"): the clause refers to an event already reported rather than reporting a new one."""
-    return all(_DETERMINER.search(text[max(0, t.start - 25) : t.start]) for t in triggers)
+    return all(_definite(text, t, counted) for t in triggers)
+
+
+def _definite(text: str, t: Trigger, counted: bool) -> bool:
+    """The trigger heads a definite noun phrase ("the attack", "the deadly raid") or follows a
+    definite subject ("the bomb exploded"); a verb whose clause counts its own dead ("the
+    attackers killed five civilians") tells news, not a reference."""
+    m = _DETERMINER.search(text[max(0, t.start - 25) : t.start])
+    return m is not None and not (counted and m.group(1) and t.text.endswith("ed"))
 
 
 def is_background(dates: list[DateMention], published: date | None, text: str, trig: Trigger, start: int) -> bool:

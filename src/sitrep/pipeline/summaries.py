@@ -1,0 +1,112 @@
+"""Lead tolls that add up the incidents a report then tells one by one.
+
+"At least eight civilians were killed in the latest attack", then "at Kazarahoyo the attackers
+killed five ... in Bulongo two ... in another incident a motorcyclist was shot dead": the eight
+are the five, the two and the one. ACLED splits such a summary toll by what the text attributes
+to each incident, so the lead's figure is not counted again. A lead count is read as a summary
+when it equals the sum of the tolls of two or more incidents of the report (or of one side's
+deaths in them: "33 pro-regime fighters killed" = 27 at Masasna + 6 in Latakia); an incident
+told only by such summaries is no event of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from itertools import combinations
+
+from sitrep.model import Casualty
+from sitrep.pipeline.assemble import shared_counts
+from sitrep.pipeline.incidents import Incident
+from sitrep.pipeline.mentions import Mention, says_also
+from sitrep.pipeline.tolls import Toll, incident_toll
+
+MIN_SUMMARY = 3  # smaller figures add up by chance too often
+MAX_PARTS = 6
+_PLURAL = re.compile(
+    r"\b(?:attacks|strikes|airstrikes|air raids|raids|clashes|bombings|explosions|blasts|assaults|ambushes|"
+    r"operations|incidents|shootings)\b",
+    re.IGNORECASE,
+)
+DAYS_APART = 1
+
+
+def drop_summary_tolls(
+    incidents: list[Incident], first: int, text: str, published: date | None, side_of: Callable[[str], str]
+) -> list[Incident]:
+    """The incidents with lead counts that sum up other incidents removed; an incident left with
+    nothing but such counts is dropped. ``first`` is the report's first paragraph of news."""
+    if len(incidents) < 2:
+        return incidents
+    summarising: set[int] = set()
+    for inc in incidents:
+        for m in inc.mentions:
+            lead = _lead(m, first, text) and not m.separate and m.start not in inc.shares
+            if lead and _drop_sums(m, inc, incidents, text, published, side_of):
+                summarising.add(id(m))
+    return [inc for inc in incidents if not _only_summaries(inc, summarising)]
+
+
+def _lead(m: Mention, first: int, text: str) -> bool:
+    """The report's first paragraph of news, or the next one when it speaks of several events
+    ("air strikes ... killed 10 civilians")."""
+    return m.paragraph == first or (m.paragraph == first + 1 and bool(_PLURAL.search(text, m.start, m.end)))
+
+
+def _drop_sums(
+    m: Mention,
+    inc: Incident,
+    incidents: list[Incident],
+    text: str,
+    published: date | None,
+    side_of: Callable[[str], str],
+) -> bool:
+    """Remove from ``m`` the death counts that sum up other incidents; whether any was removed."""
+    sums = [c for c in m.casualties if _summing(c, m, inc, incidents, text, published, side_of)]
+    m.casualties = [c for c in m.casualties if c not in sums]
+    return bool(sums)
+
+
+def _summing(
+    c: Casualty,
+    m: Mention,
+    inc: Incident,
+    incidents: list[Incident],
+    text: str,
+    published: date | None,
+    side_of: Callable[[str], str],
+) -> bool:
+    if c.kind != "killed" or c.vague or c.claimed or c.count < MIN_SUMMARY:
+        return False
+    day = inc.day(published)
+    parts: list[Toll] = []
+    for other in incidents:
+        other_day = other.day(published)
+        if day and other_day and abs((other_day - day).days) > DAYS_APART:
+            continue
+        mentions = [x for x in other.mentions if x is not m]
+        toll = _toll(other, mentions, text, side_of)
+        if toll.total:
+            parts.append(toll)
+    side = side_of(c.who)
+    return _adds_up(c.count, [p.total for p in parts]) or (
+        side != "unknown" and _adds_up(c.count, [p.side(side) for p in parts if p.side(side)]))
+
+
+def _toll(inc: Incident, mentions: list[Mention], text: str, side_of: Callable[[str], str]) -> Toll:
+    counts = ((shared_counts(x.casualties, inc.shares.get(x.start)), says_also(text, x)) for x in mentions)
+    return incident_toll(counts, side_of)
+
+
+def _adds_up(total: int, values: list[int]) -> bool:
+    """Whether two or more of ``values`` sum to ``total``."""
+    values = values[: MAX_PARTS * 2]
+    return any(sum(combo) == total for k in range(2, min(len(values), MAX_PARTS) + 1)
+               for combo in combinations(values, k))
+
+
+def _only_summaries(inc: Incident, summarising: set[int]) -> bool:
+    """Every sentence of the incident was a summary and no death count is left in it."""
+    return all(id(m) in summarising for m in inc.mentions) and not any(
+        c.kind == "killed" for m in inc.mentions for c in m.casualties)

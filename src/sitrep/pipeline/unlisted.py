@@ -1,0 +1,83 @@
+"""Places the gazetteer does not list: "At Kazarahoyo, the attackers killed five civilians".
+
+A village missing from GeoNames is still a place of its own. ACLED's unit rule makes it its own
+event, and its toll must not land on the town the report named before it. Such a name, read
+where English puts a place ("in X", "at X", "the village of X"), stands in at the known place it
+lies near: the nearest place the same clause names, else the report's main place, with
+geo_precision 2 (ACLED's "near a known place").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from sitrep.model import Toponym
+
+_PLACE_NOUN = r"(?:town|village|city|hamlet|settlement|neighbou?rhood|district|area|locality|commune|camp|suburb)"
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|remote)\s+)?"
+    rf"(?:{_PLACE_NOUN}\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_NAMED = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})")
+_LISTED = re.compile(  # "in several villages in the sector, including Bulongo, Kazarahoyo and Kidungu"
+    rf"\b(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps)\b[^.;]{{0,60}}?"
+    rf"\b(?:of|including|such as|like|namely)\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
+)
+_NOT_NAMES = frozenset(re.findall(r"\w+", (
+    "the a an his her their its this that monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december")))
+_SITE = (r"(?:park|plaza|square|hall|bridge|barn|tank|cent(?:re|er)|shopping|market|mall|street|road|avenue|"
+         r"stadium|hospital|school|college|university|mosque|church|temple|station|airport|hotel|offices?|"
+         r"building|prison|court|farm|factory|mine|base)")
+_SITE_AFTER = re.compile(rf"\s+{_SITE}\b", re.IGNORECASE)  # "in Hazal Park", "at Sikri School": a site, no village
+_SITE_WORD = re.compile(rf"^{_SITE}$", re.IGNORECASE)
+LOOK_BACK = 40  # characters before a name searched for its preposition
+
+
+def unlisted_names(text: str, toponyms: list[Toponym], listed: Callable[[str], bool]) -> frozenset[str]:
+    """Names the report uses for places the gazetteer does not hold: those the tagger found but
+    the gazetteer left unresolved, and those grammar marks as places ("the village of X", "several
+    villages, including X, Y and Z"). ``listed(name)`` tells names the gazetteer knows (a place
+    left unresolved there lies abroad or was read as something else: not a village)."""
+    names = {t.text for t in toponyms if t.place is None and t.kind == "place"}
+    names.update(m.group("name") for m in _NAMED.finditer(text))
+    for m in _LISTED.finditer(text):
+        names.update(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")))
+    return frozenset(n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES and not listed(n))
+
+
+def unlisted_places(text: str, start: int, end: int, names: frozenset[str], toponyms: list[Toponym]) -> list[Toponym]:
+    """Where ``text[start:end]`` puts an event at one of the report's unlisted ``names``: "in
+    Bahri", "at Kazarahoyo", "in the town of Tal Hawash". Their ``place`` is still None."""
+    taken = [(t.start, t.end) for t in toponyms if t.place is not None]
+    found = []
+    for name in sorted(names):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text[start:end]):
+            a, b = start + m.start(), start + m.end()
+            site = _SITE_AFTER.match(text, b) or _SITE_WORD.match(name.split()[-1])
+            if _locative(text, a, start) and not site and not any(x < b and a < y for x, y in taken):
+                found.append(Toponym(a, b, name, None, "place", 0.0, 2, unlisted=True))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _locative(text: str, pos: int, lo: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(lo, pos - LOOK_BACK) : pos]))
+
+
+def anchored(places: list[Toponym], main: Toponym | None) -> list[Toponym]:
+    """A clause's places with each unlisted name put at the known place it lies near (the
+    nearest listed place of the clause, else ``main``); a name with neither is dropped."""
+    listed = [t for t in places if not t.unlisted and t.place is not None]
+    out = []
+    for t in places:
+        if not t.unlisted or t.place is not None:
+            out.append(t)
+            continue
+        near = min(listed, key=lambda o: abs(o.start - t.start), default=main)
+        if near is not None and near.place is not None:
+            out.append(replace(t, place=near.place, precision=max(2, near.precision)))
+    return out

@@ -1,0 +1,50 @@
+from sitrep.model import Place, Toponym
+from sitrep.pipeline.unlisted import anchored, unlisted_names, unlisted_places
+
+TOWN = Place("Beni", 0.49, 29.47, "Democratic Republic of Congo", feature_class="P")
+
+
+def never_listed(name: str) -> bool:
+    return False
+
+
+def test_names_the_tagger_left_unresolved_are_unlisted() -> None:
+    text = "Gunmen raided Zorvaka and Gaza."
+    tops = [Toponym(14, 21, "Zorvaka"), Toponym(26, 30, "Gaza")]
+    assert unlisted_names(text, tops, lambda name: name == "Gaza") == {"Zorvaka"}
+
+
+def test_grammar_names_places_the_tagger_missed() -> None:
+    text = "Seven died in the town of Tal Zorvak. The attack hit several villages, including Kelim, Boru and Sato."
+    assert unlisted_names(text, [], never_listed) == {"Tal Zorvak", "Kelim", "Boru", "Sato"}
+
+
+def test_an_unlisted_name_after_a_preposition_places_its_clause() -> None:
+    text = "Raids hit Zorvaka and Kelimu. At Zorvaka five died."
+    clause = text.index("At Zorvaka")
+    found = unlisted_places(text, clause, len(text), frozenset({"Zorvaka"}), [])
+    assert [(t.start, t.unlisted, t.precision) for t in found] == [(clause + 3, True, 2)]
+
+
+def test_an_unlisted_name_without_a_preposition_places_nothing() -> None:
+    text = "Zorvaka residents said five died."
+    assert unlisted_places(text, 0, len(text), frozenset({"Zorvaka"}), []) == []
+
+
+def test_an_unlisted_place_stands_in_at_the_nearest_listed_place_of_its_clause() -> None:
+    beni = Toponym(0, 4, "Beni", TOWN)
+    village = Toponym(20, 27, "Zorvaka", None, precision=2, unlisted=True)
+    out = anchored([beni, village], None)
+    assert out[1].place == TOWN and out[1].unlisted and out[1].precision == 2
+
+
+def test_an_unlisted_place_falls_back_to_the_main_place_or_is_dropped() -> None:
+    village = Toponym(20, 27, "Zorvaka", None, precision=2, unlisted=True)
+    assert anchored([village], Toponym(0, 4, "Beni", TOWN))[0].place == TOWN
+    assert anchored([village], None) == []
+
+
+def test_a_site_is_not_a_village() -> None:
+    text = "Protesters gathered in Hazal Park and at Sikri School in Zorvaka."
+    names = frozenset({"Hazal Park", "Sikri", "Zorvaka"})
+    assert [t.text for t in unlisted_places(text, 0, len(text), names, [])] == ["Zorvaka"]
