@@ -33,6 +33,11 @@ def test_weapon_prior_settles_the_type() -> None:
     assert sub == "Shelling/artillery/missile attack"
 
 
+def test_a_named_weapon_outweighs_a_confident_typer() -> None:
+    proba = dict(UNIFORM, **{"Attack": 0.6, "Air/drone strike": 0.004})
+    assert choose_type(proba, {"Air/drone strike"})[0] == "Air/drone strike"
+
+
 def test_no_prior_keeps_the_typer() -> None:
     proba = dict(UNIFORM, **{"Attack": 0.6})
     assert choose_type(proba, set())[0] == "Attack"

@@ -50,6 +50,9 @@ def _kinds(text: str) -> list[tuple[str, int]]:
         ("Five soldiers and two others were killed.", [(5, "soldiers"), (2, "soldiers")]),
         ("Two guards were hurt, 1 of whom later died.", [(1, "")]),
         ("FATALITIES: 15", [(15, "")]),
+        ("Five soldiers from the Corps, Balochistan, were martyred.", [(5, "soldiers from the Corps")]),
+        ("Two officers, Ali Khan and Omar Said, were killed.", [(2, "officers")]),
+        ("The raids took the lives of three civilians.", [(3, "civilians")]),
     ],
 )
 def test_killed_counts(text: str, expected: list[tuple[int, str]]) -> None:

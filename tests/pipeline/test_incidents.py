@@ -111,3 +111,20 @@ def test_a_referential_sentence_that_counts_dead_in_another_town_is_its_own_inci
     silent = Mention(40, 90, 1, [])
     assert not _fits(inc, counting, [other])
     assert _fits(inc, silent, [other])
+
+
+def test_an_incident_known_by_its_province_takes_the_one_town_named_in_it() -> None:
+    from sitrep.pipeline.incidents import settle_areas
+
+    state = Place("Guanajuato", 21.0, -101.25, "Mexico", admin1="Guanajuato", feature_class="P",
+                  feature_code="PPLA", geonameid=1)
+    town = Place("Jaral del Progreso", 20.37, -101.06, "Mexico", admin1="Guanajuato", feature_class="P",
+                 feature_code="PPL", geonameid=2)
+    other = Place("Celaya", 20.52, -100.81, "Mexico", admin1="Guanajuato", feature_class="P",
+                  feature_code="PPL", geonameid=3)
+    inc = Incident([Mention(0, 10, 0, [])], Toponym(2, 12, "Guanajuato", state), None)
+    settle_areas([inc], [Toponym(50, 68, "Jaral del Progreso", town)])
+    assert inc.place is not None and inc.place.text == "Jaral del Progreso"
+    two = Incident([Mention(0, 10, 0, [])], Toponym(2, 12, "Guanajuato", state), None)
+    settle_areas([two], [Toponym(50, 68, "Jaral del Progreso", town), Toponym(80, 86, "Celaya", other)])
+    assert two.place is not None and two.place.text == "Guanajuato"

@@ -19,7 +19,7 @@ from sitrep.gazetteer.normalize import fold, norm
 from sitrep.model import ActorMention, Article, DateMention, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
-from sitrep.pipeline.incidents import Incident, group
+from sitrep.pipeline.incidents import Incident, group, settle_areas
 from sitrep.pipeline.mentions import (
     Mention,
     event_date,
@@ -155,6 +155,8 @@ class Extractor:
         from sitrep.pipeline.fatalities import who_side
 
         incidents = drop_summary_tolls(incidents, mentions[0].paragraph, text, page.published, who_side)
+        settle_areas(incidents, [t for t in page.toponyms if _usable(t) and _paragraph(page.body, t.start) is not None
+                                 and _IN_TOWN.search(text, max(0, t.start - 25), t.start)])
         doc = DocContext(text, page.published, page.country, main_agent(all_actors))
         events = [self._event(inc, doc) for inc in incidents]
         separate = {id(ev) for ev, inc in zip(events, incidents, strict=True) if inc.mentions[0].separate}
@@ -433,6 +435,7 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     return chosen
 
 
+_IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
 _RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)  # dates after it recall
 _CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 

@@ -28,7 +28,7 @@ _ARRESTS = re.compile(  # demonstrators arrested at the protest: the police inte
 )
 _TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
 PRIOR_OFF_FAMILY = 0.25
-PRIOR_OFF_WEAPON = 0.02
+PRIOR_OFF_WEAPON = 0.005
 TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
 SETTLED = {"Agreement"}  # trigger words that name this type settle it like a named weapon
 # Trigger words that define the type outright, however little the typer has seen of it: "set up a

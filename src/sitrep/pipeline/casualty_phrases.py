@@ -140,11 +140,18 @@ def inherit(c: Casualty, earlier: list[Casualty]) -> Casualty:
     return c
 
 
+# "Five soldiers from Frontier Corps, Balochistan, were martyred": a name set off by commas
+# between the counted people and their verb is read past (blanked, offsets kept)
+_APPOSITION = re.compile(
+    r",\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,5},(?=\s+(?:were|was|have been|has been|had been)\s*$)"
+)
+
+
 def read_left(g: Grammar, text: str, lo: int, trig: re.Match[str], kind: str) -> tuple[list[Casualty], bool]:
     """Counts written before a passive trigger; the flag says an auxiliary verb was present."""
     ctx_start = last_words(text, context_start(text, trig.start(), lo, 200), trig.start(), 18)
     ctx = text[ctx_start : trig.start()]
-    m = g.left.search(ctx)
+    m = g.left.search(ctx) or g.left.search(_APPOSITION.sub(lambda a: " " * len(a.group()), ctx))
     if m:
         out = _left_list(g, text, lo, trig, kind, ctx_start + m.start("list"), m.group("list"))
         return out, bool(set(m.group("aux").lower().split()) & _TRUE_AUX)

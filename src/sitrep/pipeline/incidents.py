@@ -15,7 +15,7 @@ from datetime import date
 
 from sitrep.gazetteer.normalize import fold
 from sitrep.geodesy import haversine_km
-from sitrep.model import DateMention, Toponym
+from sitrep.model import DateMention, Place, Toponym
 from sitrep.pipeline.mentions import Mention
 
 SAME_PLACE_KM = 0.5  # neighbourhoods a kilometre apart are different places
@@ -219,3 +219,26 @@ def _contains(big: Incident, small: Incident, published: date | None) -> bool:
     bp, sp = big.place.place, small.place.place
     broader = bp.feature_class == "A" or bp.population > max(10 * sp.population, 100_000)
     return broader and distance_km(big.place, small.place) <= CONTAINS_KM
+
+
+def settle_areas(incidents: list[Incident], towns: list[Toponym]) -> None:
+    """An incident known only by its province takes the one town the report later places news
+    in inside that province ("an armed group invaded a Guanajuato bar ... the bar, located in
+    Jaral del Progreso"). Nothing changes when the report names several such towns or the town
+    is another incident's place."""
+    taken = {inc.place.place.geonameid for inc in incidents if inc.place and inc.place.place}
+    for inc in incidents:
+        area = inc.place.place if inc.place else None
+        if area is None or not (area.feature_class == "A" or inc.place.precision >= 3  # type: ignore[union-attr]
+                                or _named_like_province(area)):
+            continue
+        inside = {t.place.geonameid: t for t in towns if t.place and t.start > inc.mentions[0].start
+                  and t.place.feature_class == "P" and t.place.iso2 == area.iso2 and t.place.admin1 == area.admin1
+                  and t.place.geonameid not in taken}
+        if len(inside) == 1:
+            inc.place, inc.place_inherited = next(iter(inside.values())), False
+
+
+def _named_like_province(p: Place) -> bool:
+    """A province's capital named like it ("a Guanajuato bar"): the name may mean either."""
+    return p.feature_code == "PPLA" and fold(p.name) == fold(p.admin1)
