@@ -76,6 +76,20 @@ def test_demonyms_and_metonyms_are_marked(gp: Geoparser) -> None:
     assert tops["Aleppo"].kind == "place"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("There was no comment from the regime in Damascus.", "metonym"),
+        ("Moscow defended its Damascus ally.", "metonym"),
+        ("The Damascus government denied it.", "metonym"),
+        ("Thousands marched in Damascus.", "place"),
+    ],
+)
+def test_the_seat_of_power_standing_for_its_government_is_a_metonym(gp: Geoparser, text: str, kind: str) -> None:
+    tops = {t.text: t for t in gp.toponyms(text, country="Syria")}
+    assert tops["Damascus"].kind == kind
+
+
 def test_entities_are_used_when_given(gp: Geoparser) -> None:
     text = "Gunmen attacked Beni and Butembo in the east."
     ents = [(16, 20, "GPE"), (25, 32, "GPE")]

@@ -20,6 +20,9 @@ _AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outs
 METONYM_AFTER = re.compile(r"^['’]?s?\s+(?:said|says|say|announced|accused|denied|warned|claimed|condemned|"
                            r"has said|has accused|has denied|urged|rejected|insists|insisted|demanded|"
                            r"responded|blamed)\b")
+# the seat of power standing for the government: "the regime in Damascus", "its Kabul ally"
+METONYM_BEFORE = re.compile(r"\b(?:regime|government|authorities|leadership|rulers?)\s+(?:in|of)\s+$", re.I)
+METONYM_NOUN_AFTER = re.compile(r"^\s+(?:ally|allies|regime|government|authorities|leadership|rulers?)\b", re.I)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of)\s+(?:the\s+)?$", re.I
 )

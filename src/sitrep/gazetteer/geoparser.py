@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from sitrep.gazetteer.admin_context import AdminContext
 from sitrep.gazetteer.city_parts import city_parts
-from sitrep.gazetteer.cues import METONYM_AFTER, geo_precision
+from sitrep.gazetteer.cues import METONYM_AFTER, METONYM_BEFORE, METONYM_NOUN_AFTER, geo_precision
 from sitrep.gazetteer.mention_finder import MentionFinder
 from sitrep.gazetteer.normalize import norm
 from sitrep.gazetteer.recognize import Entity
@@ -55,7 +55,10 @@ class Geoparser(MentionFinder, AdminContext):
             place = self.gazetteer.admin1_seat(place.admin1, best.cc) or place
         kind: ToponymKind = "demonym" if m.kind == "demonym" else "place"
         after = text[m.span.end : m.span.end + 30]
-        if kind == "place" and best.fcode in ("PPLC", "PCLI") and METONYM_AFTER.match(after):
+        before = text[max(0, m.span.start - 30) : m.span.start]
+        said = METONYM_AFTER.match(after)
+        seat = best.fcode == "PPLC" and (METONYM_BEFORE.search(before) or METONYM_NOUN_AFTER.match(after))
+        if kind == "place" and (best.fcode in ("PPLC", "PCLI") and said or seat):
             kind = "metonym"
         return Toponym(m.span.start, m.span.end, m.span.text, place, kind, round(m.best_prob, 3),
                        geo_precision(text, m.span, best))
