@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
@@ -32,6 +33,16 @@ _PLURAL = re.compile(
 DAYS_APART = 1
 
 
+@dataclass(frozen=True)
+class _Report:
+    """What the summary check reads: the report's incidents, text and publication day."""
+
+    incidents: list[Incident]
+    text: str
+    published: date | None
+    side_of: Callable[[str], str]
+
+
 def drop_summary_tolls(
     incidents: list[Incident], first: int, text: str, published: date | None, side_of: Callable[[str], str]
 ) -> list[Incident]:
@@ -39,11 +50,12 @@ def drop_summary_tolls(
     nothing but such counts is dropped. ``first`` is the report's first paragraph of news."""
     if len(incidents) < 2:
         return incidents
+    report = _Report(incidents, text, published, side_of)
     summarising: set[int] = set()
     for inc in incidents:
         for m in inc.mentions:
             lead = _lead(m, first, text) and not m.separate and m.start not in inc.shares
-            if lead and _drop_sums(m, inc, incidents, text, published, side_of):
+            if lead and _drop_sums(report, m, inc):
                 summarising.add(id(m))
     return [inc for inc in incidents if not _only_summaries(inc, summarising)]
 
@@ -54,42 +66,28 @@ def _lead(m: Mention, first: int, text: str) -> bool:
     return m.paragraph == first or (m.paragraph == first + 1 and bool(_PLURAL.search(text, m.start, m.end)))
 
 
-def _drop_sums(
-    m: Mention,
-    inc: Incident,
-    incidents: list[Incident],
-    text: str,
-    published: date | None,
-    side_of: Callable[[str], str],
-) -> bool:
+def _drop_sums(report: _Report, m: Mention, inc: Incident) -> bool:
     """Remove from ``m`` the death counts that sum up other incidents; whether any was removed."""
-    sums = [c for c in m.casualties if _summing(c, m, inc, incidents, text, published, side_of)]
+    sums = [c for c in m.casualties if _summing(report, c, m, inc)]
     m.casualties = [c for c in m.casualties if c not in sums]
     return bool(sums)
 
 
-def _summing(
-    c: Casualty,
-    m: Mention,
-    inc: Incident,
-    incidents: list[Incident],
-    text: str,
-    published: date | None,
-    side_of: Callable[[str], str],
-) -> bool:
+def _summing(report: _Report, c: Casualty, m: Mention, inc: Incident) -> bool:
+    """``c`` equals the tolls of two or more incidents of its days (``m`` left out), in all or
+    for the side it counts."""
     if c.kind != "killed" or c.vague or c.claimed or c.count < MIN_SUMMARY:
         return False
-    day = inc.day(published)
+    day = inc.day(report.published)
     parts: list[Toll] = []
-    for other in incidents:
-        other_day = other.day(published)
+    for other in report.incidents:
+        other_day = other.day(report.published)
         if day and other_day and abs((other_day - day).days) > DAYS_APART:
             continue
-        mentions = [x for x in other.mentions if x is not m]
-        toll = _toll(other, mentions, text, side_of)
+        toll = _toll(other, [x for x in other.mentions if x is not m], report.text, report.side_of)
         if toll.total:
             parts.append(toll)
-    side = side_of(c.who)
+    side = report.side_of(c.who)
     return _adds_up(c.count, [p.total for p in parts]) or (
         side != "unknown" and _adds_up(c.count, [p.side(side) for p in parts if p.side(side)]))
 
