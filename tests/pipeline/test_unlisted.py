@@ -17,6 +17,8 @@ def test_names_the_tagger_left_unresolved_are_unlisted() -> None:
 def test_grammar_names_places_the_tagger_missed() -> None:
     text = "Seven died in the town of Tal Zorvak. The attack hit several villages, including Kelim, Boru and Sato."
     assert unlisted_names(text, [], never_listed) == {"Tal Zorvak", "Kelim", "Boru", "Sato"}
+    text = "Two bombs went off in Zafar and Shulu districts."
+    assert unlisted_names(text, [], never_listed) == {"Zafar", "Shulu"}
 
 
 def test_an_unlisted_name_after_a_preposition_places_its_clause() -> None:
@@ -48,3 +50,9 @@ def test_a_site_is_not_a_village() -> None:
     text = "Protesters gathered in Hazal Park and at Sikri School in Zorvaka."
     names = frozenset({"Hazal Park", "Sikri", "Zorvaka"})
     assert [t.text for t in unlisted_places(text, 0, len(text), names, [])] == ["Zorvaka"]
+
+
+def test_a_name_continuing_a_list_of_places_is_placed_too() -> None:
+    text = "Bombs hit cars in Zafar and Shulu districts."
+    found = unlisted_places(text, 0, len(text), frozenset({"Zafar", "Shulu"}), [])
+    assert [t.text for t in found] == ["Zafar", "Shulu"]

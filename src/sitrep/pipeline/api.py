@@ -467,8 +467,8 @@ def _finer_inside(text: str, places: list[Toponym], best: Toponym, anchor: tuple
 
 def _is_context(anchor: Toponym, t: Toponym) -> bool:
     """True when ``t`` names the admin area the anchor lies in."""
-    if anchor.place is None or t.place is None:
-        return False
+    if anchor.place is None or t.place is None or t.unlisted:
+        return False  # a village the gazetteer lacks names no admin area
     name = t.place.name.casefold()
     return t.place.feature_class == "A" or name in (anchor.place.admin1.casefold(), anchor.place.admin2.casefold())
 

@@ -27,6 +27,10 @@ _LISTED = re.compile(  # "in several villages in the sector, including Bulongo, 
     rf"\b(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps)\b[^.;]{{0,60}}?"
     rf"\b(?:of|including|such as|like|namely)\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
 )
+_PLURAL_PLACES = r"(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps|districts|areas)"
+_LISTED_BEFORE = re.compile(  # "in Zafraniyah and Shuala districts"
+    rf"\b(?:in|at)\s+(?:the\s+)?(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)\s+{_PLURAL_PLACES}\b"
+)
 _NOT_NAMES = frozenset(re.findall(r"\w+", (
     "the a an his her their its this that monday tuesday wednesday thursday friday saturday sunday january "
     "february march april may june july august september october november december")))
@@ -35,6 +39,7 @@ _SITE = (r"(?:park|plaza|square|hall|bridge|barn|tank|cent(?:re|er)|shopping|mar
          r"building|prison|court|farm|factory|mine|base)")
 _SITE_AFTER = re.compile(rf"\s+{_SITE}\b", re.IGNORECASE)  # "in Hazal Park", "at Sikri School": a site, no village
 _SITE_WORD = re.compile(rf"^{_SITE}$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 LOOK_BACK = 40  # characters before a name searched for its preposition
 
 
@@ -45,7 +50,7 @@ def unlisted_names(text: str, toponyms: list[Toponym], listed: Callable[[str], b
     left unresolved there lies abroad or was read as something else: not a village)."""
     names = {t.text for t in toponyms if t.place is None and t.kind == "place"}
     names.update(m.group("name") for m in _NAMED.finditer(text))
-    for m in _LISTED.finditer(text):
+    for m in (*_LISTED.finditer(text), *_LISTED_BEFORE.finditer(text)):
         names.update(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")))
     return frozenset(n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES and not listed(n))
 
@@ -54,14 +59,21 @@ def unlisted_places(text: str, start: int, end: int, names: frozenset[str], topo
     """Where ``text[start:end]`` puts an event at one of the report's unlisted ``names``: "in
     Bahri", "at Kazarahoyo", "in the town of Tal Hawash". Their ``place`` is still None."""
     taken = [(t.start, t.end) for t in toponyms if t.place is not None]
-    found = []
+    spots = []
     for name in sorted(names):
         for m in re.finditer(rf"\b{re.escape(name)}\b", text[start:end]):
             a, b = start + m.start(), start + m.end()
             site = _SITE_AFTER.match(text, b) or _SITE_WORD.match(name.split()[-1])
-            if _locative(text, a, start) and not site and not any(x < b and a < y for x, y in taken):
-                found.append(Toponym(a, b, name, None, "place", 0.0, 2, unlisted=True))
-    return sorted(found, key=lambda t: t.start)
+            if not site and not any(x < b and a < y for x, y in taken):
+                spots.append(Toponym(a, b, name, None, "place", 0.0, 2, unlisted=True))
+    found: list[Toponym] = []
+    ends = sorted(y for _, y in taken)
+    for t in sorted(spots, key=lambda t: t.start):
+        after = [e for e in ends + [f.end for f in found] if e <= t.start]  # "in X and Y": Y continues the list
+        listed_after = bool(after) and bool(_AND.match(text[max(after) : t.start]))
+        if _locative(text, t.start, start) or listed_after:
+            found.append(t)
+    return found
 
 
 def _locative(text: str, pos: int, lo: int) -> bool:
