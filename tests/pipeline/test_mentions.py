@@ -120,6 +120,10 @@ def test_sentence_over_several_incidents(sentence: str, places: bool, expected: 
     ("Overnight between 24 and 25 March, militiamen abducted a man.", False),
     ("Militants attacked a post on 7 April, killing 2.", False),
     ("Jets conducted 5 air raids on the district on Monday.", False),
+    ("More than 2,000 people have been killed in the region since 2015.", True),
+    ("Since January, gunmen killed 40 people in the county.", True),
+    ("A group protested outside the court for the leader, arrested for the third time since November.", False),
+    ("A mob stoned the office over a power cut since three days.", False),
 ])
 def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
     from sitrep.pipeline.mentions import is_summary

@@ -31,13 +31,14 @@ _ALSO = re.compile(r"\b(?:also|another|other|further|additional)\b|\bmore\b(?!\s
 ALSO_BEFORE = 20  # characters before a death count that may say it adds ("another", "also")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUMMARY = re.compile(
-    r"\b(?:since|so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
+    r"\b(?:so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
     r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b"
     # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
     rf"|\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"^\W*since\b|\b(?:have|has|had)\b(?:\s+\S+){0,8}?\s+since\b", re.IGNORECASE)
 _SPREAD = re.compile(  # one sentence over several incidents, wherever it is: "attacks in two provinces"
     r"\b(?:in|at|across)\s+(?:two|three|four|five|six|several|multiple|various|different|separate|\d+)\s+"
     r"(?:[a-z]+\s+)?(?:provinces|districts|cities|towns|villages|regions|states|counties|areas|locations|places|"
@@ -191,8 +192,10 @@ def is_irrealis(text: str, trig: Trigger, start: int) -> bool:
 
 def is_summary(text: str, m: Mention) -> bool:
     """A statistic or toll over a period ("more than 2,000 people have been killed since 2015"),
-    or a sentence dated only by a month or year ("earlier this month"): not a new event."""
-    if _SUMMARY.search(text, m.start, m.end):
+    or a sentence dated only by a month or year ("earlier this month"): not a new event. "Since"
+    makes a summary in a perfect clause or at the head of the sentence, not in a side remark
+    ("arrested for the third time since November", "a power cut since three days")."""
+    if _SUMMARY.search(text, m.start, m.end) or _SINCE.search(text[m.start : m.end]):
         return True
     if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
