@@ -22,6 +22,12 @@ ENGLISH = ("Government forces shelled the town of Ariha on Monday, killing five 
     ("قتل خمسة مدنيين في قصف على مدينة أريحا صباح اليوم", "not English"),
     ("Die Regierung hat heute die neuen Gesetze verabschiedet und alle Parteien stimmten zu, was bei den "
      "Abgeordneten für große Freude sorgte, obwohl manche Kritiker warnten.", "not English"),
+    ("Les forces armées ont bombardé la ville dans la nuit et les habitants sont partis pour le sud du pays "
+     "avec leurs familles.", "not English"),
+    ("Los manifestantes bloquearon la carretera para exigir el pago de los salarios atrasados de una empresa.",
+     "not English"),
+    ("25 Sep. Matatu drivers held demonstration in Kwale against private cars carrying passengers, blocking "
+     "roads near Ukunda town centre.", None),
 ])
 def test_check_text(text: str, reason: str | None) -> None:
     got = check_text(text)
