@@ -139,3 +139,23 @@ FINDER = TriggerFinder().initialize()
 )
 def test_words_that_do_or_do_not_report_an_event(sentence: str, family: str, found: bool) -> None:
     assert (family in {t.family for t in FINDER.find(sentence)}) is found
+
+
+@pytest.mark.parametrize(
+    ("note", "family"),
+    [
+        ("Movement of forces: On 6 January 2022, a vessel carrying armoured vehicles arrived.", "coded_change"),
+        ("Looting: Cattle rustlers took 300 livestock from the village.", "coded_looting"),
+        ("Defusal: On 3 May, army engineers removed a bomb from the road.", "coded_disrupted"),
+        ("Displacement: About 70 families left the vereda.", "coded_other"),
+    ],
+)
+def test_a_coders_label_opening_a_note_names_its_type(note: str, family: str) -> None:
+    finder = TriggerFinder().initialize()
+    assert family in {t.family for t in finder.find(note, 0, len(note))}
+
+
+def test_a_label_word_inside_a_sentence_is_no_coders_label() -> None:
+    text = "Residents said the Looting: was over."
+    finder = TriggerFinder().initialize()
+    assert not any(t.family.startswith("coded_") for t in finder.find(text, 0, len(text)))
