@@ -29,6 +29,12 @@ def test_shipped_lexicon_is_valid() -> None:
         ("Truck drivers blocked with their trucks the highway.", "protest"),
         ("Residents thronged the streets asking for his release.", "protest"),
         ("Police officers flogged voters at the station.", "violence"),
+        ("Heavy gunfire erupted between the rebels and the army.", "clash"),
+        ("Monitors observed 17 bursts of small-arms fire near the village.", "clash"),
+        ("The army fired a 122 mm howitzer on the position.", "shelling"),
+        ("Gunmen seized a truck loaded with supplies.", "strategic"),
+        ("Drivers carried out a motorcade to demand better fees.", "protest"),
+        ("Rivals came to blows during the party meeting.", "riot"),
     ],
 )
 def test_finds_family(sentence: str, family: str) -> None:
