@@ -30,6 +30,8 @@ def dm(text: str, value: date, precision: int = 1) -> DateMention:
         ("Troops could launch an offensive soon.", "offensive", True),
         ("No one was killed in the blast.", "killed", True),
         ("Troops shelled the town.", "shelled", False),
+        ("The opposition may protest next week.", "protest", True),
+        ("Thousands staged a May Day protest in the capital.", "protest", False),
     ],
 )
 def test_irrealis(sentence: str, word: str, expected: bool) -> None:

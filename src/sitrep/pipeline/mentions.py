@@ -15,7 +15,7 @@ from sitrep.pipeline.triggers import Trigger
 
 # words that, just before a trigger, say the event did not (yet) happen or is only recalled
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|may|plans? to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+    r"\b(?:will|would|could|might|(?-i:may)(?! Day)|plans? to|planning to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"aim(?:s|ed)? to|in order to|intends? to|fear(?:s|ed)?|warn(?:s|ed) (?:of|that)|if|unless|as long as|"
     r"ready to|prepar(?:ing|ed) to|yet to|efforts? to|"
     r"to (?:stop|end|prevent|halt|avoid|curb|counter|investigate|condemn)|"
