@@ -131,7 +131,17 @@ def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
     from sitrep.pipeline.mentions import is_summary
 
     m = sentence_mention(sentence)
+    m.date = None  # undated: only the sentence's words decide
     assert is_summary(sentence, m) is expected
+
+
+def test_a_sentence_dated_to_its_day_is_news_whatever_period_it_mentions() -> None:
+    from sitrep.pipeline.mentions import is_summary
+
+    sentence = "On 2 May 2022, disabled persons staged a protest demanding a pension of Rs 10,000 per month."
+    assert not is_summary(sentence, sentence_mention(sentence))
+    span = "The group claimed 24 attacks from April 7 to April 13."
+    assert is_summary(span, sentence_mention(span))
 
 
 @pytest.mark.parametrize(("sentence", "dated"), [

@@ -32,9 +32,11 @@ ALSO_BEFORE = 20  # characters before a death count that may say it adds ("anoth
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SUMMARY = re.compile(
     r"\b(?:so far|to date|over the (?:past|last)|in recent (?:days|weeks|months|years)|this year|"
-    r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b"
-    # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
-    rf"|\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
+    r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(  # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
+    rf"\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
@@ -195,8 +197,11 @@ def is_summary(text: str, m: Mention) -> bool:
     or a sentence dated only by a month or year ("earlier this month"): not a new event. "Since"
     makes a summary in a perfect clause or at the head of the sentence, not in a side remark
     ("arrested for the third time since November", "a power cut since three days")."""
-    if _SUMMARY.search(text, m.start, m.end) or _SINCE.search(text[m.start : m.end]):
+    if _SPAN.search(text, m.start, m.end):
         return True
+    dated = m.date is not None and m.date.precision == 1 and not m.date.relative
+    if not dated and (_SUMMARY.search(text, m.start, m.end) or _SINCE.search(text[m.start : m.end])):
+        return True  # a sentence dated to its own day ("On 2 May 2022, ...") tells that day's news
     if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
     return m.anaphoric and bool(_PERFECT.search(text, m.start, m.end))
