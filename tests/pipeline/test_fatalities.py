@@ -53,6 +53,8 @@ def _kinds(text: str) -> list[tuple[str, int]]:
         ("Five soldiers from the Corps, Balochistan, were martyred.", [(5, "soldiers from the Corps")]),
         ("Two officers, Ali Khan and Omar Said, were killed.", [(2, "officers")]),
         ("The raids took the lives of three civilians.", [(3, "civilians")]),
+        ("Troops neutralised at least 15 terrorists in the operation.", [(15, "terrorists")]),
+        ("Engineers neutralised two bombs near the market.", []),
     ],
 )
 def test_killed_counts(text: str, expected: list[tuple[int, str]]) -> None:
