@@ -128,3 +128,19 @@ def test_an_incident_known_by_its_province_takes_the_one_town_named_in_it() -> N
     two = Incident([Mention(0, 10, 0, [])], Toponym(2, 12, "Guanajuato", state), None)
     settle_areas([two], [Toponym(50, 68, "Jaral del Progreso", town), Toponym(80, 86, "Celaya", other)])
     assert two.place is not None and two.place.text == "Guanajuato"
+
+
+def test_a_big_town_of_another_district_told_apart_is_no_summary_of_a_small_one() -> None:
+    from sitrep.pipeline.incidents import fold_containers
+
+    day = DateMention(0, 1, "x", date(2022, 3, 31))
+    big = Place("Colombo", 6.93, 79.85, "Sri Lanka", admin2="Colombo", feature_class="P", population=600_000)
+    small = Place("Kelaniya", 6.95, 79.92, "Sri Lanka", admin2="Gampaha", feature_class="P", population=10_000)
+    same = Place("Borella", 6.91, 79.88, "Sri Lanka", admin2="Colombo", feature_class="P", population=10_000)
+
+    def inc(place: Place, start: int) -> Incident:
+        m = Mention(start, start + 20, 0, [Trigger(start, start + 1, "x", "protest")])
+        return Incident([m], Toponym(start, start + 5, place.name, place), day, families={"protest"})
+
+    assert len(fold_containers([inc(big, 0), inc(small, 50)], date(2022, 4, 1))) == 2
+    assert len(fold_containers([inc(big, 0), inc(same, 50)], date(2022, 4, 1))) == 1

@@ -218,6 +218,10 @@ def _contains(big: Incident, small: Incident, published: date | None) -> bool:
         return False
     bp, sp = big.place.place, small.place.place
     broader = bp.feature_class == "A" or bp.population > max(10 * sp.population, 100_000)
+    told_apart = not {id(m) for m in big.mentions} & {id(m) for m in small.mentions}
+    if told_apart and bp.feature_class == "P" and sp.feature_class == "P" and bp.admin2 and sp.admin2 \
+            and bp.admin2 != sp.admin2:
+        return False  # a town of another district, told in sentences of its own, has news of its own
     return broader and distance_km(big.place, small.place) <= CONTAINS_KM
 
 
