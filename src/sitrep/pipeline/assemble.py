@@ -11,7 +11,7 @@ from typing import Any
 from sitrep.model import ActorMention, Casualty, Event, Evidence, Toponym
 from sitrep.pipeline.arbiter import arbitrate
 from sitrep.pipeline.incidents import Incident
-from sitrep.pipeline.mentions import says_also
+from sitrep.pipeline.mentions import Mention, says_also
 from sitrep.pipeline.roles import Roles, air_owner, assign, split_roles
 from sitrep.pipeline.tolls import Toll, incident_toll
 from sitrep.vocab import SUB_EVENT_TYPES, interaction_code
@@ -256,8 +256,7 @@ def build_event(
     ``proba`` the typer's probabilities for it (the arbiter reads them; without them it stays out)."""
     country = _country(inc.place, doc.country)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
-    counts = ((shared_counts(m.casualties, inc.shares.get(m.start)), says_also(doc.text, m)) for m in inc.mentions)
-    toll = incident_toll(counts, side_of)
+    toll = mentions_toll(inc, inc.mentions, doc.text, side_of)
     sides = {s for s, n in toll.by_side if n}
     trig = key_trigger or inc.mentions[0].triggers[0]
     two_sided = any(_TWO_SIDED.search(t.text) for m in inc.mentions for t in m.triggers)
@@ -310,6 +309,13 @@ def localise(a: ActorMention, country: str) -> ActorMention:
     if not m or not country or m.group(2) == country:
         return a
     return replace(a, name=f"{m.group(1)} ({country})", country=country)
+
+
+def mentions_toll(inc: Incident, mentions: list[Mention], text: str, side_of: Any) -> Toll:
+    """The deaths the incident's ``mentions`` report, each sentence's share of a toll it gives for
+    several places, and whether it adds to the counts before it ("also", "another five")."""
+    counts = ((shared_counts(m.casualties, inc.shares.get(m.start)), says_also(text, m)) for m in mentions)
+    return incident_toll(counts, side_of)
 
 
 def shared_counts(casualties: list[Casualty], share: tuple[int, int] | None) -> list[Casualty]:

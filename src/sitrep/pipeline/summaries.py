@@ -18,10 +18,10 @@ from datetime import date
 from itertools import combinations
 
 from sitrep.model import Casualty
-from sitrep.pipeline.assemble import shared_counts
+from sitrep.pipeline.assemble import mentions_toll
 from sitrep.pipeline.incidents import Incident
-from sitrep.pipeline.mentions import Mention, says_also
-from sitrep.pipeline.tolls import Toll, incident_toll
+from sitrep.pipeline.mentions import Mention
+from sitrep.pipeline.tolls import Toll
 
 MIN_SUMMARY = 3  # smaller figures add up by chance too often
 MAX_PARTS = 6
@@ -84,17 +84,12 @@ def _summing(report: _Report, c: Casualty, m: Mention, inc: Incident) -> bool:
         other_day = other.day(report.published)
         if day and other_day and abs((other_day - day).days) > DAYS_APART:
             continue
-        toll = _toll(other, [x for x in other.mentions if x is not m], report.text, report.side_of)
+        toll = mentions_toll(other, [x for x in other.mentions if x is not m], report.text, report.side_of)
         if toll.total:
             parts.append(toll)
     side = report.side_of(c.who)
     return _adds_up(c.count, [p.total for p in parts]) or (
         side != "unknown" and _adds_up(c.count, [p.side(side) for p in parts if p.side(side)]))
-
-
-def _toll(inc: Incident, mentions: list[Mention], text: str, side_of: Callable[[str], str]) -> Toll:
-    counts = ((shared_counts(x.casualties, inc.shares.get(x.start)), says_also(text, x)) for x in mentions)
-    return incident_toll(counts, side_of)
 
 
 def _adds_up(total: int, values: list[int]) -> bool:
