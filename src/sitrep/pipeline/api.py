@@ -219,10 +219,9 @@ class Extractor:
         if not live:
             return None
         day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
-        casualties = find_casualties(text, s, e)
-        counted = any(c.kind == "killed" and not c.vague for c in casualties)
-        m = Mention(s, e, para, live, dates=dates, date=day, referential=is_referential(text, live, counted),
-                    separate=is_separate(text, s), casualties=casualties)
+        m = Mention(s, e, para, live, dates=dates, date=day, separate=is_separate(text, s),
+                    casualties=find_casualties(text, s, e))
+        m.referential = is_referential(text, live, m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
         m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)), key=lambda t: t.start)

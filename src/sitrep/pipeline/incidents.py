@@ -98,7 +98,7 @@ def _fits(inc: Incident | None, m: Mention, places: list[Toponym]) -> bool:
     a blast in Afgoye) is news of its own."""
     if inc is None or inc.place is None or inc.place.place is None or inc.place_inherited:
         return True
-    if not any(c.kind == "killed" and not c.vague for c in m.casualties):
+    if not m.counts_dead:
         return True
     area = inc.place.place.feature_class == "A" or inc.place.precision >= 2
     return area or _here(inc, places)

@@ -76,6 +76,11 @@ class Mention:
     summary: bool = False  # tells several incidents at once: no incident of its own, but it dates the story
 
     @property
+    def counts_dead(self) -> bool:
+        """The sentence gives a number of dead of its own ("killed five civilians")."""
+        return any(c.kind == "killed" and not c.vague for c in self.casualties)
+
+    @property
     def anaphoric(self) -> bool:
         """True when the sentence names neither its own place nor its own date."""
         return not self.places and self.date is None
