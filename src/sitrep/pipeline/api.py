@@ -91,7 +91,6 @@ class Extractor:
         self.geoparser: Any = None
         self.typer: Any = None
         self.actors: Any = None
-        self._names: dict[str, bool] = {}
         self._ready = False
 
     def initialize(self) -> Extractor:
@@ -227,12 +226,11 @@ class Extractor:
         m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)), key=lambda t: t.start)
         return m
 
-    def _listed(self, name: str) -> bool:
-        """Whether the gazetteer holds a place of this name anywhere."""
-        key = norm(name)
-        if key not in self._names:
-            self._names[key] = bool(key) and bool(self._gazetteer.lookup([key]).get(key))
-        return self._names[key]
+    def _listed(self, names: set[str]) -> set[str]:
+        """The names the gazetteer holds a place of, anywhere (one lookup for a report's names)."""
+        keys = {n: norm(n) for n in names}
+        found = self._gazetteer.lookup(keys.values())
+        return {n for n, k in keys.items() if k and found.get(k)}
 
     def _framed(self, page: Page, title: str | None) -> bool:
         """The page's headline (or title) frames it as a trial, not as the events it recalls."""

@@ -43,16 +43,19 @@ _AND = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 LOOK_BACK = 40  # characters before a name searched for its preposition
 
 
-def unlisted_names(text: str, toponyms: list[Toponym], listed: Callable[[str], bool]) -> frozenset[str]:
+def unlisted_names(
+    text: str, toponyms: list[Toponym], listed: Callable[[set[str]], set[str]]
+) -> frozenset[str]:
     """Names the report uses for places the gazetteer does not hold: those the tagger found but
     the gazetteer left unresolved, and those grammar marks as places ("the village of X", "several
-    villages, including X, Y and Z"). ``listed(name)`` tells names the gazetteer knows (a place
-    left unresolved there lies abroad or was read as something else: not a village)."""
+    villages, including X, Y and Z"). ``listed(names)`` gives those of ``names`` the gazetteer
+    knows (a place left unresolved there lies abroad or was read as something else: no village)."""
     names = {t.text for t in toponyms if t.place is None and t.kind == "place"}
     names.update(m.group("name") for m in _NAMED.finditer(text))
     for m in (*_LISTED.finditer(text), *_LISTED_BEFORE.finditer(text)):
         names.update(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")))
-    return frozenset(n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES and not listed(n))
+    names = {n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES}
+    return frozenset(names - listed(names)) if names else frozenset()
 
 
 def unlisted_places(text: str, start: int, end: int, names: frozenset[str], toponyms: list[Toponym]) -> list[Toponym]:
