@@ -232,9 +232,10 @@ def settle_areas(incidents: list[Incident], towns: list[Toponym]) -> None:
     is another incident's place."""
     taken = {inc.place.place.geonameid for inc in incidents if inc.place and inc.place.place}
     for inc in incidents:
-        area = inc.place.place if inc.place else None
-        if area is None or not (area.feature_class == "A" or inc.place.precision >= 3  # type: ignore[union-attr]
-                                or _named_like_province(area)):
+        top = inc.place
+        area = top.place if top else None
+        if top is None or area is None or not (area.feature_class == "A" or top.precision >= 3
+                                               or _named_like_province(area)):
             continue
         inside = {t.place.geonameid: t for t in towns if t.place and t.start > inc.mentions[0].start
                   and t.place.feature_class == "P" and t.place.iso2 == area.iso2 and t.place.admin1 == area.admin1

@@ -70,10 +70,10 @@ def unlisted_places(text: str, start: int, end: int, names: frozenset[str], topo
             if not site and not any(x < b and a < y for x, y in taken):
                 spots.append(Toponym(a, b, name, None, "place", 0.0, 2, unlisted=True))
     found: list[Toponym] = []
-    ends = sorted(y for _, y in taken)
     for t in sorted(spots, key=lambda t: t.start):
-        after = [e for e in ends + [f.end for f in found] if e <= t.start]  # "in X and Y": Y continues the list
-        listed_after = bool(after) and bool(_AND.match(text[max(after) : t.start]))
+        # "in X and Y": Y continues the list of the place that ends right before it
+        before = max((e for e in [*(y for _, y in taken), *(f.end for f in found)] if e <= t.start), default=None)
+        listed_after = before is not None and bool(_AND.match(text[before : t.start]))
         if _locative(text, t.start, start) or listed_after:
             found.append(t)
     return found
