@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sitrep.gazetteer.index import Entry, Gazetteer
-from sitrep.gazetteer.recognize import keys_for
+from sitrep.gazetteer.recognize import entries_in, keys_for
 from sitrep.geodesy import haversine_km
 from sitrep.model import Place, Toponym
 
@@ -58,7 +58,7 @@ def _heads(name: str) -> list[str]:
 def _town(found: dict[str, list[Entry]], name: str, cc: str) -> Entry | None:
     """The most populous town of that name in the country (the city, not its province), else a city's
     district of that name ("Al Quds" in the West Bank)."""
-    entries = [e for k in keys_for(name) for e in found.get(k, []) if e.cc == cc]
+    entries = entries_in(found, name, cc)
     towns = [e for e in entries if e.fclass == "P"] or [e for e in entries if e.fcode == "ADM2"]
     return max(towns, key=lambda e: (not e.alt, e.pop)) if towns else None
 
@@ -66,12 +66,12 @@ def _town(found: dict[str, list[Entry]], name: str, cc: str) -> Entry | None:
 def _part_place(gazetteer: Gazetteer, found: dict[str, list[Entry]], name: str, city: Entry, cc: str) -> Place | None:
     """The part where the gazetteer knows it inside the city, else the city; None for a distant town
     (two towns joined by a dash: a route or a pair, not a city and its part)."""
-    near = [e for k in keys_for(name) for e in found.get(k, []) if e.cc == cc and e.fclass in "PA"
-            and haversine_km(e.lat, e.lon, city.lat, city.lon) <= PART_KM]
+    entries = entries_in(found, name, cc)
+    near = [e for e in entries if e.fclass in "PA" and haversine_km(e.lat, e.lon, city.lat, city.lon) <= PART_KM]
     if near:
         best = max(near, key=lambda e: (e.fclass == "P", not e.alt, e.pop))
         return gazetteer.place(best)
-    far = [e for k in keys_for(name) for e in found.get(k, []) if e.cc == cc and e.fclass == "P" and not e.alt]
+    far = [e for e in entries if e.fclass == "P" and not e.alt]
     if far and max(e.pop for e in far) >= 5000:
         return None
     return gazetteer.place(city)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitrep.gazetteer.index import Entry
-from sitrep.gazetteer.recognize import keys_for
+from sitrep.gazetteer.recognize import entries_in, keys_for
 
 _GENERIC = (r"village|town|city|township|district|sub-?county|subcounty|county|municipality|commune|woreda|zone|"
             r"region|state|province|governorate|department|prefecture|division|locality|area|camp|kebele|"
@@ -211,7 +211,7 @@ def _district_elsewhere(name: Item, found: dict[str, list[Entry]], cc: str) -> l
     province only, outside the wider area written with it: the town or area of that district."""
     if name.generic not in _AREA_GENERIC:
         return []
-    entries = [e for k in keys_for(name.text) for e in found.get(k, []) if e.cc == cc]
+    entries = entries_in(found, name.text, cc)
     areas = {e.a1 for e in entries if e.fclass == "A" and e.fcode != "ADM2X" and not e.alt}
     if len(areas) != 1:
         return []
@@ -254,7 +254,7 @@ def _context_candidates(it: Item, found: dict[str, list[Entry]], cc: str, a1: st
     """A context name's entries inside the areas read so far (a district outside a wrong wider area too)."""
     if _ACRONYM.fullmatch(it.text):
         return []  # "(DRG)" spells out the name before it, it is no area around it
-    in_cc = [e for k in keys_for(it.text) for e in found.get(k, []) if e.cc == cc]
+    in_cc = entries_in(found, it.text, cc)
     cands = [e for e in in_cc if _fits(e, a1, a2)]
     if not cands and it.generic in _AREA_GENERIC:
         cands = [e for e in in_cc if e.fcode in ("ADM2", "ADM2X")]  # the note's wider area is wrong
@@ -263,8 +263,7 @@ def _context_candidates(it: Item, found: dict[str, list[Entry]], cc: str, a1: st
 
 def _own_entries(name: Item, found: dict[str, list[Entry]], cc: str, a1: str | None, a2: str | None) -> list[Entry]:
     """The name's own entries inside the areas (a village or town first when the text says so)."""
-    own = [e for k in keys_for(name.text) for e in found.get(k, []) if e.cc == cc and _fits(e, a1, a2)
-           and e.fcode != "ADM1"]
+    own = [e for e in entries_in(found, name.text, cc) if _fits(e, a1, a2) and e.fcode != "ADM1"]
     if name.generic in _PLACE_GENERIC:
         own = [e for e in own if e.fclass == "P"] or own
     return own

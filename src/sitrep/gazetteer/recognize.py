@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.normalize import bare, norm
+
+if TYPE_CHECKING:
+    from sitrep.gazetteer.index import Entry
 
 Entity = tuple[int, int, str]
 
@@ -97,6 +101,11 @@ def keys_for(name: str) -> list[str]:
     key = norm(name)
     b = bare(key)
     return [key, b] if b else [key]
+
+
+def entries_in(found: dict[str, list[Entry]], name: str, cc: str) -> list[Entry]:
+    """The entries ``found`` (a lookup of its keys) holds for a written name inside country ``cc``."""
+    return [e for k in keys_for(name) for e in found.get(k, []) if e.cc == cc]
 
 
 _AREA_TAIL = re.compile(r"[\s-]+(?:sub[\s-]?county|county|district|sub[\s-]?district|province|region|state|governorate|"
