@@ -44,3 +44,22 @@ def test_scores_are_sorted(gp: Geoparser) -> None:
     text = "Clashes in Homs and Hama, Syria."
     scores = [s for _, s in event_place_scores(text, gp.toponyms(text))]
     assert scores == sorted(scores, reverse=True)
+
+
+def _top(text: str, name: str, place: Place) -> Toponym:
+    start = text.index(name)
+    return Toponym(start, start + len(name), name, place)
+
+
+@pytest.mark.parametrize("state_code", ["ADM1", "PPLA"])  # the state's name may resolve to its capital city
+def test_a_town_written_with_its_admin_area_is_the_event_place(state_code: str) -> None:
+    text = "Nurses rallied outside Elm campus in Northbury (Westland) over pay."
+    elm = Place("Elm", 40.0, -80.0, "United States", "US", admin1="Eastland", feature_class="P", feature_code="PPL")
+    town = Place("Northbury", 35.0, -90.0, "United States", "US", admin1="Westland", feature_class="P",
+                 feature_code="PPL")
+    state = Place("Westland", 35.5, -90.5, "United States", "US", admin1="Westland",
+                  feature_class="A" if state_code == "ADM1" else "P", feature_code=state_code)
+    tops = [_top(text, "Elm", elm), _top(text, "Northbury", town), _top(text, "Westland", state)]
+    start = text.index("rallied")
+    best = event_place(text, tops, anchor=(start, start + len("rallied")))
+    assert best is not None and best.text == "Northbury"
