@@ -172,6 +172,14 @@ def test_place_tagged_as_person_is_kept_where_places_go(gp: Geoparser) -> None:
     assert [t.text for t in tops] == ["Khan Yunis"]
 
 
+@pytest.mark.parametrize(("people", "found"), [("Residents of", ["Kisumu"]), ("The Bank of", [])])
+def test_a_place_inside_an_organisation_tag_counts_only_for_its_dwellers(gp: Geoparser, people: str,
+                                                                          found: list[str]) -> None:
+    text = f"{people} Kisumu held a sit-in on Friday."
+    tops = gp.toponyms(text, entities=[(0, len(people) + 7, "ORG")], country="Kenya")
+    assert [t.text for t in tops] == found
+
+
 def test_a_country_name_stays_the_country_under_another_country_hint(gp: Geoparser) -> None:
     text = "Students held an anti-Russia rally in Storrs (Connecticut) against Russia's invasion."
     found = {t.text: t.place for t in gp.toponyms(text, country="United States") if t.place}

@@ -68,6 +68,15 @@ def names_institution(text: str, span: Span, named: list[tuple[int, int]]) -> bo
     return any(s <= span.start and span.end <= e and _INSTITUTION.search(text[span.end : e]) for s, e in named)
 
 
+_DWELLERS_OF = re.compile(r"\b(?:residents|citizens|inhabitants|people|villagers|natives|dwellers|locals|"
+                          r"populations?)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def names_dwellers(text: str, span: Span, named: list[tuple[int, int]]) -> bool:
+    """'Residents of X', which a tagger may take for an organisation's name: X is the place they live in."""
+    return any(s <= span.start and span.end <= e and _DWELLERS_OF.search(text[s : span.start]) for s, e in named)
+
+
 def is_street(text: str, span: Span) -> bool:
     """'Main St.', 'Dublin Road', 'Della Commenda street', 'Roosevelt Bridge', 'Willard Park': a street or
     a site named after a place or a person, not the place (an airport or stadium stays: "Kisumu Airport"

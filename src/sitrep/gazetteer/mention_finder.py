@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitrep.gazetteer.cues import LOCATIVE_BEFORE, is_street, names_institution
+from sitrep.gazetteer.cues import LOCATIVE_BEFORE, is_street, names_dwellers, names_institution
 from sitrep.gazetteer.geoparser_base import GeoparserBase
 from sitrep.gazetteer.index import Entry
 from sitrep.gazetteer.normalize import ARTICLES
@@ -91,7 +91,8 @@ class MentionFinder(GeoparserBase):
         for span in sorted(scans, key=lambda s: s.start - s.end):
             if _overlaps(span, taken) or _inside_any(span, blocked) or is_street(text, span):
                 continue
-            if _inside_any(span, named) and not any(s == span.start for s, _ in named):
+            if _inside_any(span, named) and not any(s == span.start for s, _ in named) \
+                    and not names_dwellers(text, span, named):
                 continue
             if hint and names_institution(text, span, named):
                 continue
