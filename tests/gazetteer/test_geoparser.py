@@ -83,6 +83,11 @@ def test_demonyms_and_metonyms_are_marked(gp: Geoparser) -> None:
         ("Moscow defended its Damascus ally.", "metonym"),
         ("The Damascus government denied it.", "metonym"),
         ("Thousands marched in Damascus.", "place"),
+        ("The strike hit a town that Damascus has blamed on the rebels.", "metonym"),
+        ("Damascus is also seeking to contain the rebels.", "metonym"),
+        ("The raids were carried out by Damascus and its allies.", "metonym"),
+        ("The Damascus-based group said the town was shelled.", "metonym"),
+        ("Shells hit Damascus on Monday.", "place"),
     ],
 )
 def test_the_seat_of_power_standing_for_its_government_is_a_metonym(gp: Geoparser, text: str, kind: str) -> None:

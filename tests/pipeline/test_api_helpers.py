@@ -14,6 +14,14 @@ from sitrep.pipeline.api import clauses, event_places
         ("Jets killed 18 in Hais, while shelling left 35 others dead nearby.",
          ["Jets killed 18 in Hais", "shelling left 35 others dead nearby."]),
         ("Police killed two men, while others fled.", ["Police killed two men, while others fled."]),
+        ("A jet hit Binnish on Saturday, where a car bomb killed nine on Tuesday.",
+         ["A jet hit Binnish on Saturday", "a car bomb killed nine on Tuesday."]),
+        ("A jet hit Binnish on Saturday, the site of a gas attack last week.",
+         ["A jet hit Binnish on Saturday", "a gas attack last week."]),
+        ("A jet hit Binnish on Saturday site of a gas attack last week.",
+         ["A jet hit Binnish on Saturday", "a gas attack last week."]),
+        ("A jet hit the market on Saturday, where nine people were killed.",
+         ["A jet hit the market on Saturday, where nine people were killed."]),
     ],
 )
 def test_clauses(sentence: str, parts: list[str]) -> None:

@@ -73,3 +73,18 @@ def test_a_wire_dateline_with_its_date_is_no_event_place() -> None:
     text = "SANAA Aug 24 Rockets fired by militiamen killed 14 civilians in Taiz."
     assert [text[a:b] for a, b in dateline_spans(text)] == ["SANAA"]
     assert dateline_spans("The UN Aug 24 report said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("A hospital in Binnish after the raid. (Press Agencies) Jets hit the town on Saturday. Two died.",
+         [" Jets hit the town on Saturday. Two died."]),
+        ("A soldier walks past ruins in Binnish on Monday (AFP photo) BEIRUT Nine people died on Friday.",
+         [" BEIRUT Nine people died on Friday."]),
+        ("Nine people died in Binnish on Friday, police said. (AFP)",
+         ["Nine people died in Binnish on Friday, police said. (AFP)"]),
+    ],
+)
+def test_a_caption_inside_a_line_ends_with_its_credit(text: str, body: list[str]) -> None:
+    assert [text[a:b] for a, b in body_spans(text)] == body

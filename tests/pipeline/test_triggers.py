@@ -165,3 +165,25 @@ def test_a_label_word_inside_a_sentence_is_no_coders_label() -> None:
     text = "Residents said the Looting: was over."
     finder = TriggerFinder().initialize()
     assert not any(t.family.startswith("coded_") for t in finder.find(text, 0, len(text)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Relatives of the bombing victims buried them on Friday.", False),
+        ("Investigators reached the attack site.", False),
+        ("The slain suspect was carrying a pistol.", True),
+        ("Gunmen attacked the village on Friday.", True),
+        ("Jets raided the gas attack town.", True),  # the raid, not the gas attack
+        ("Jets raided the chemical attack town.", True),
+        ("Gunmen attack village in the north.", True),
+    ],
+)
+def test_a_trigger_noun_modifying_another_noun_tells_no_event(sentence: str, found: bool) -> None:
+    assert bool(TriggerFinder().initialize().find(sentence)) is found
+
+
+@pytest.mark.parametrize("sentence", ["Jets raided the gas attack town.", "Jets raided the chemical attack town."])
+def test_the_kind_of_attack_naming_a_town_is_no_trigger(sentence: str) -> None:
+    found = TriggerFinder().initialize().find(sentence)
+    assert not [t for t in found if "attack" in t.text]

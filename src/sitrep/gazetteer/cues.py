@@ -17,9 +17,26 @@ _NEAR_BEFORE = re.compile(
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
 _AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outskirts|environs|vicinity|"
                          r"neighbou?rhood|province|governorate|county)\b", re.I)
-METONYM_AFTER = re.compile(r"^['’]?s?\s+(?:said|says|say|announced|accused|denied|warned|claimed|condemned|"
-                           r"has said|has accused|has denied|urged|rejected|insists|insisted|demanded|"
-                           r"responded|blamed)\b")
+# a capital or country as the subject of a verb of speech, stance or policy: "Moscow vetoed",
+# "Washington has blamed", "Ankara is also seeking"
+_AUXILIARIES = r"(?:(?:has|have|had|is|was|are|were|will|would|also|then|later|now|again|itself|repeatedly)\s+){0,3}"
+_STANCE_VERBS = (
+    r"said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|claims|condemned|"
+    r"condemns|urged|urges|rejected|rejects|insists|insisted|demanded|demands|responded|blamed|blames|vetoed|"
+    r"vetoes|regards|regarded|considers|considered|called|calls|threatened|threatens|vowed|vows|backed|backs|"
+    r"supports|supported|recognized|recognised|approved|imposed|stressed|believes|believed|agreed|argued|hopes|"
+    r"wants|fears|feared|seeking|sought|seeks|leading|leads|led|extended|massed|ordered|sent|deployed|pledged|"
+    r"promised|expressed|reiterated|maintains|maintained|confirmed|acknowledged|admitted|suspects|suspected|"
+    r"views|viewed|described|dismissed|welcomed|criticized|criticised|sanctioned|expelled|summoned"
+)
+METONYM_AFTER = re.compile(rf"^['’]?s?\s+{_AUXILIARIES}(?:{_STANCE_VERBS})\b")
+# a name used as a modifier of another word: "London-based", "Iran-backed", "US-led"
+ATTRIBUTIVE_AFTER = re.compile(r"^-(?:based|backed|led|supported|funded|brokered|sponsored|allied|aligned|"
+                               r"headquartered|registered|born|made)\b", re.I)
+# a capital or country as the agent or addressee of an act: "carried out by Washington",
+# "calling on Moscow to", "prompted Washington to"
+METONYM_AGENT_BEFORE = re.compile(r"\b(?:by|calling on|called on|calls on|urged|urging|prompted|pressed|"
+                                  r"pressing|told|asked|warned)\s+$", re.I)
 # the seat of power standing for the government: "the regime in Damascus", "its Kabul ally"
 METONYM_BEFORE = re.compile(r"\b(?:regime|government|authorities|leadership|rulers?)\s+(?:in|of)\s+$", re.I)
 METONYM_NOUN_AFTER = re.compile(r"^\s+(?:ally|allies|regime|government|authorities|leadership|rulers?)\b", re.I)

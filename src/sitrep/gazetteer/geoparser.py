@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from sitrep.gazetteer.admin_context import AdminContext
 from sitrep.gazetteer.city_parts import city_parts
-from sitrep.gazetteer.cues import METONYM_AFTER, METONYM_BEFORE, METONYM_NOUN_AFTER, geo_precision
+from sitrep.gazetteer.cues import (
+    ATTRIBUTIVE_AFTER,
+    METONYM_AFTER,
+    METONYM_AGENT_BEFORE,
+    METONYM_BEFORE,
+    METONYM_NOUN_AFTER,
+    geo_precision,
+)
 from sitrep.gazetteer.mention_finder import MentionFinder
 from sitrep.gazetteer.normalize import norm
 from sitrep.gazetteer.recognize import Entity
@@ -56,12 +63,22 @@ class Geoparser(MentionFinder, AdminContext):
         kind: ToponymKind = "demonym" if m.kind == "demonym" else "place"
         after = text[m.span.end : m.span.end + 30]
         before = text[max(0, m.span.start - 30) : m.span.start]
-        said = METONYM_AFTER.match(after)
-        seat = best.fcode == "PPLC" and (METONYM_BEFORE.search(before) or METONYM_NOUN_AFTER.match(after))
-        if kind == "place" and (best.fcode in ("PPLC", "PCLI") and said or seat):
+        if kind == "place" and _stands_for_government(best.fcode, before, after):
             kind = "metonym"
         return Toponym(m.span.start, m.span.end, m.span.text, place, kind, round(m.best_prob, 3),
                        geo_precision(text, m.span, best))
+
+
+def _stands_for_government(fcode: str, before: str, after: str) -> bool:
+    """Whether a name written between ``before`` and ``after`` stands for a government or an
+    organisation rather than the place: a capital or country that speaks, decides or acts ("Moscow
+    vetoed", "strikes by Washington"), the seat of power ("the regime in Damascus"), or any name used
+    as a modifier ("London-based")."""
+    if ATTRIBUTIVE_AFTER.match(after):
+        return True
+    if fcode in ("PPLC", "PCLI") and (METONYM_AFTER.match(after) or METONYM_AGENT_BEFORE.search(before)):
+        return True
+    return fcode == "PPLC" and bool(METONYM_BEFORE.search(before) or METONYM_NOUN_AFTER.match(after))
 
 
 __all__ = ["Geoparser", "norm"]

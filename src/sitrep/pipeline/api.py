@@ -336,21 +336,44 @@ _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
 _DEATHS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|lives)\b", re.IGNORECASE)
 
 
+# a phrase about the place that tells another event: "..., site of a gas attack last week",
+# "..., where a car bomb killed 80 people on Tuesday"
+_RECALL_BREAK = re.compile(r"(?:,|\b[A-Z][\w'-]*)(?P<cut>\s+(?:(?:the|a)\s+)?(?:site|scene)\s+of\s+)|"
+                           r"(?P<where>,\s+where\s+)")  # a town "site of ...": its comma may be lost in copies
+_DATED = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|earlier|last|ago|previous|"
+                    r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b")
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut where it joins two reports: "two police died in Herat while in Farah
-    province three were killed" holds two incidents; so does a semicolon, and ", while" between
+    province three were killed" holds two incidents; so does a semicolon, ", while" between
     two clauses that each count their dead ("air raids killed 18 in Hais, while shelling left 35
-    others dead in nearby Tahita")."""
+    others dead in nearby Tahita"), and a phrase about the place that tells another event of
+    another day ("a strike on Saturday hit Binnish, where a car bomb killed 9 on Tuesday")."""
     breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
     breaks += [m for m in _WHILE.finditer(text, start, end)
                if _DEATHS.search(text, start, m.start()) and _DEATHS.search(text, m.end(), end)
                and not any(b.start() <= m.start() < b.end() for b in breaks)]
+    cuts = [(b.start(), b.end()) for b in breaks]
+    cuts += [c for c in _recall_cuts(text, start, end) if not any(a <= c[0] < b for a, b in cuts)]
     out, s = [], start
-    for m in sorted(breaks, key=lambda b: b.start()):
-        out.append((s, m.start()))
-        s = m.end()
+    for a, b in sorted(cuts):
+        out.append((s, a))
+        s = b
     out.append((s, end))
     return [(a, b) for a, b in out if b > a]
+
+
+def _recall_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a phrase about the place ("..., where ...", "..., site of ...") tells an event of
+    its own date, in a sentence that has a date of its own before it."""
+    out = []
+    for m in _RECALL_BREAK.finditer(text, start, end):
+        cut = m.start() if text[m.start()] == "," else m.start("cut")
+        if _DATED.search(text, start, cut) and _DATED.search(text, m.end(), end):
+            out.append((cut, m.end()))
+    return out
 
 
 def _inside(t: Toponym, spans: list[tuple[int, int]]) -> bool:

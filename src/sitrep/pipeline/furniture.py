@@ -71,11 +71,44 @@ def _is_label(line: str) -> bool:
     return len(words) <= 20 and not _TERMINAL.search(line)
 
 
+# a photo credit closing a caption that runs inside a line (pages copied without line breaks):
+# "Rescuers search the rubble on Monday (AFP photo)", "A hospital in the town. (TRT World and Agencies)"
+_CREDIT = re.compile(
+    r"\((?:[^()\n]{0,40}\b)?(?:photo|photos|picture|image|agencies|getty(?:\s+images)?)\b[^()\n]{0,40}\)", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+")
+CAPTION_WORDS = 45
+
+
+def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Captions inside text[start:end], each ending with its credit: the words since the last
+    sentence end before the credit, or the sentence just before it when the credit follows one."""
+    out = []
+    for m in _CREDIT.finditer(text, start, end):
+        head = text[start : m.start()].rstrip()
+        ends = [e.end() for e in _SENTENCE_END.finditer(head + " ")]
+        if head.endswith((".", "!", "?")):  # "... the town. (Agencies)": the sentence before is the caption
+            ends = ends[:-1]
+        begin = start + (ends[-1] if ends else 0)
+        if len(text[begin : m.start()].split()) <= CAPTION_WORDS:
+            out.append((begin, m.end()))
+    return out
+
+
+def _without(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, at = [], span[0]
+    for a, b in cuts:
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return out + ([(at, span[1])] if at < span[1] else [])
+
+
 def body_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the report's body; the whole text when nothing looks like a page."""
-    blocks = split_blocks(text)
-    spans = [(b.start, b.end) for b in blocks if b.body]
-    return spans or [(0, len(text))]
+    """The (start, end) spans of the report's body, less captions inside its lines; the whole
+    text when nothing looks like a page."""
+    lines = [(b.start, b.end) for b in split_blocks(text) if b.body] or [(0, len(text))]
+    return [part for a, b in lines for part in _without((a, b), caption_spans(text, a, b))] or [(0, len(text))]
 
 
 def headline_span(text: str) -> tuple[int, int] | None:

@@ -19,6 +19,18 @@ from sitrep.vocab import SUB_EVENT_TYPES
 METHOD_RANK = 4
 
 
+# a trigger noun that modifies the noun after it names that thing, not an event: "the gas attack
+# town", "bombing victims", "the attack site", "massacre anniversary", "attack suspects"
+_MODIFIER_OF = re.compile(r"\s+(?:site|victims?|survivors?|anniversary|probe|inquiry|investigation|suspects?|"
+                          r"memorial|trial)\b", re.IGNORECASE)
+# "the gas attack town": a place noun after a trigger noun that itself follows its means or kind
+# ("Gunmen attack village" is a headline's verb)
+_PLACE_AFTER = re.compile(r"\s+(?:towns?|city|village|neighbou?rhood)\b", re.IGNORECASE)
+_KIND_BEFORE = re.compile(r"\b(?:chemical|gas|toxic|sarin|chlorine|poison|bomb|air|drone|rocket|missile|suicide|"
+                          r"mortar|terror|terrorist|jihadist)\s+$", re.IGNORECASE)
+_NOUN_ENDING = re.compile(r"(?:ing|ion|ack|ike|ast|ombs?|acre|aid|ire)$", re.IGNORECASE)  # attack, bombing, strike
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger word found in a text."""
@@ -82,6 +94,17 @@ def _family(path: Path, name: str, spec: Any) -> Family:
     return Family(name, tuple(spec["subtypes"]), pattern, rank, not_after)
 
 
+def _modifier(text: str, m: re.Match[str], end: int) -> bool:
+    """The trigger is a noun modifying the noun after it ("bombing victims"); a participle before
+    its noun ("the slain suspect") still tells the event."""
+    if not _NOUN_ENDING.search(m.group()):
+        return False
+    if _MODIFIER_OF.match(text, m.end(), end):
+        return True
+    kind = " " in m.group() or _KIND_BEFORE.search(text, max(0, m.start() - 20), m.start())  # "chemical attack"
+    return bool(kind and _PLACE_AFTER.match(text, m.end(), end))
+
+
 class TriggerFinder:
     """Scans text for triggers of every family."""
 
@@ -102,6 +125,7 @@ class TriggerFinder:
             Trigger(m.start(), m.end(), m.group(), fam.name)
             for fam in self.families
             for m in fam.matches(text, start, end)
+            if not _modifier(text, m, end)
         ]
         return sorted(found, key=lambda t: t.start)
 
