@@ -144,3 +144,17 @@ def test_a_big_town_of_another_district_told_apart_is_no_summary_of_a_small_one(
 
     assert len(fold_containers([inc(big, 0), inc(small, 50)], date(2022, 4, 1))) == 2
     assert len(fold_containers([inc(big, 0), inc(same, 50)], date(2022, 4, 1))) == 1
+
+
+def test_a_statement_day_dates_a_new_place_rather_than_the_story_day() -> None:
+    before = mention(0, 0, "clash", day=date(2018, 4, 16))  # "... clashes in Mayadin on Monday evening"
+    later = mention(20, 0, "strike")  # "The agency said on Wednesday that it struck Yarmouk."
+    later.said = DateMention(21, 22, "on Wednesday", date(2018, 4, 18))
+    incs = group([before, later], {0: [MAYADIN], 20: [YARMOUK]}, PUB)
+    assert [i.day(PUB) for i in incs] == [date(2018, 4, 16), date(2018, 4, 18)]
+
+
+def test_a_statement_day_alone_leaves_the_incident_undated() -> None:
+    lead = mention(0, 0)  # "Six died in a clash in Yarmouk, the army said on Thursday."
+    lead.said = DateMention(1, 2, "on Thursday", PUB)
+    assert group([lead], {0: [YARMOUK]}, PUB)[0].date is None

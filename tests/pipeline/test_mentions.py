@@ -178,3 +178,14 @@ def test_a_definite_subject_with_its_own_death_count_tells_news() -> None:
     trig = Trigger(text.index("killed"), text.index("killed") + 6, "killed", "violence")
     assert is_referential(text, [trig])
     assert not is_referential(text, [trig], counted=True)
+
+
+def test_statement_date_is_the_day_the_source_spoke() -> None:
+    from sitrep.pipeline.mentions import statement_date
+
+    s = "The agency said on Monday that it killed four fighters."
+    d = DateMention(s.index("on Monday"), s.index(" that"), "on Monday", date(2018, 4, 16))
+    assert statement_date([d], PUB, s) == d
+    news = "Gunmen killed four fighters on Monday."
+    own = DateMention(news.index("on Monday"), len(news) - 1, "on Monday", date(2018, 4, 16))
+    assert statement_date([own], PUB, news) is None

@@ -29,6 +29,7 @@ from sitrep.pipeline.mentions import (
     is_separate,
     is_spread,
     is_summary,
+    statement_date,
 )
 from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.summaries import drop_summary_tolls
@@ -219,7 +220,7 @@ class Extractor:
             return None
         day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
         m = Mention(s, e, para, live, dates=dates, date=day, separate=is_separate(text, s),
-                    casualties=find_casualties(text, s, e))
+                    casualties=find_casualties(text, s, e), said=statement_date(dates, published, text))
         m.referential = is_referential(text, live, m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)

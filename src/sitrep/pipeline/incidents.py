@@ -82,13 +82,22 @@ def _told(
         _refine(last, places)
         return last
     ctx = last if last is not None and last.paragraph >= m.paragraph - 1 else None
-    date_ = m.date or (ctx.date if ctx else None) or story_date
+    date_ = m.date or _inherited_date(m, places, (ctx.date if ctx else None) or story_date)
     targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
     told = [_place_into(incidents, m, p, date_, published, inherited=not places) for p in targets]
     if len(targets) > 1:
         for i, inc in enumerate(told):
             inc.shares[m.start] = (i, len(targets))
     return told[-1]
+
+
+def _inherited_date(m: Mention, places: list[Toponym], inherited: DateMention | None) -> DateMention | None:
+    """The day a sentence without one of its own takes from the story; one that names its own
+    place and the day its source spoke ("the agency said on Thursday that it killed four in
+    Salahaddin") is dated by that statement, not by another place's incident."""
+    if places and m.said is not None and inherited is not None:
+        return m.said
+    return inherited
 
 
 def _fits(inc: Incident | None, m: Mention, places: list[Toponym]) -> bool:

@@ -74,6 +74,7 @@ class Mention:
     referential: bool = False
     separate: bool = False  # opens with "In another incident", "Separately": never joins an earlier incident
     summary: bool = False  # tells several incidents at once: no incident of its own, but it dates the story
+    said: DateMention | None = None  # the day a statement was made ("the army said on Monday")
 
     @property
     def counts_dead(self) -> bool:
@@ -101,6 +102,15 @@ def event_date(dates: list[DateMention], published: date | None, text: str = "")
     for d in dates:
         stated = d.precision == 1 or (d.precision == 2 and not _relative_week(d))
         if stated and (published is None or d.value <= published) and not _speech_date(text, d):
+            return d
+    return None
+
+
+def statement_date(dates: list[DateMention], published: date | None, text: str) -> DateMention | None:
+    """The day the report's source spoke ("the agency said on Thursday that it killed four"): the
+    latest the event can be when the sentence gives no day of its own."""
+    for d in dates:
+        if d.precision == 1 and (published is None or d.value <= published) and _speech_date(text, d):
             return d
     return None
 
