@@ -158,3 +158,13 @@ def test_a_statement_day_alone_leaves_the_incident_undated() -> None:
     lead = mention(0, 0)  # "Six died in a clash in Yarmouk, the army said on Thursday."
     lead.said = DateMention(1, 2, "on Thursday", PUB)
     assert group([lead], {0: [YARMOUK]}, PUB)[0].date is None
+
+
+def test_a_placeless_sentence_dates_the_undated_incident_before_it() -> None:
+    lead = mention(0, 0, "violence")  # "Stones were hurled at a march in Yarmouk, officials said."
+    later = mention(20, 1, "violence", day=date(2018, 4, 15))  # "The stoning took place on Sunday."
+    incs = group([lead, later], {0: [YARMOUK]}, PUB)
+    assert len(incs) == 1 and incs[0].day(PUB) == date(2018, 4, 15)
+    other = mention(20, 1, "violence", day=date(2018, 4, 15))
+    other.separate = True  # "In another attack on Sunday, ..."
+    assert len(group([mention(0, 0, "violence"), other], {0: [YARMOUK]}, PUB)) == 2

@@ -76,7 +76,8 @@ def _told(
         _add(last, m)
         _refine(last, places, said_where=m.referential)
         return last
-    if m.referential and last is not None and last.date is None and _here(last, places):
+    if _dates_last(m, last, places):
+        assert last is not None
         _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
         last.date = m.date
         _refine(last, places)
@@ -89,6 +90,15 @@ def _told(
         for i, inc in enumerate(told):
             inc.shares[m.start] = (i, len(targets))
     return told[-1]
+
+
+def _dates_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:
+    """The sentence gives the day the incident before it left open: "the Sunday air raid", or a
+    sentence with no place of its own ("stone-pelting took place during the procession on
+    Sunday") after an undated lead."""
+    if last is None or last.date is not None or m.separate or not _here(last, places):
+        return False
+    return m.referential or (not places and compatible(last, m))
 
 
 def _inherited_date(m: Mention, places: list[Toponym], inherited: DateMention | None) -> DateMention | None:
