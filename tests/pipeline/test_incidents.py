@@ -168,3 +168,12 @@ def test_a_placeless_sentence_dates_the_undated_incident_before_it() -> None:
     other = mention(20, 1, "violence", day=date(2018, 4, 15))
     other.separate = True  # "In another attack on Sunday, ..."
     assert len(group([mention(0, 0, "violence"), other], {0: [YARMOUK]}, PUB)) == 2
+
+
+def test_a_city_incident_with_a_toll_told_after_the_town_is_not_folded_into_it() -> None:
+    lead = mention(0, 0, day=PUB)  # "Drones attacked Damascus overnight."
+    town = mention(20, 1, day=PUB)  # "In Yarmouk a drone set a building on fire."
+    later = mention(40, 2, day=PUB)  # "A missile also hit Damascus airport, killing one."
+    later.casualties = [Casualty(45, 50, "killing one", 1)]
+    incs = group([lead, town, later], {0: [DAMASCUS], 20: [YARMOUK], 40: [DAMASCUS]}, PUB)
+    assert [i.place.text for i in incs if i.place] == ["Damascus", "Yarmouk"]

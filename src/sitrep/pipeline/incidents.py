@@ -231,6 +231,8 @@ def _contains(big: Incident, small: Incident, published: date | None) -> bool:
         return False
     if big.mentions[0].start > small.mentions[0].start:
         return False  # "In the capital Mogadishu, ..." after an Afgoye blast is news of its own
+    if any(m.counts_dead and m.start > small.mentions[0].start for m in big.mentions):
+        return False  # "a missile also hit the port on Monday, killing one" after the town's news
     if big.place is None or big.place.place is None:
         return small.place is not None and small.place.place is not None  # a placeless summary of it
     if small.place is None or small.place.place is None:
