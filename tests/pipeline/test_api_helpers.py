@@ -120,3 +120,8 @@ def test_a_risen_toll_dates_its_event_the_day_before() -> None:
     found = _toll_update_day(text, 0, len(text), date(2022, 7, 28))
     assert found is not None and found.value == date(2022, 7, 27)
     assert _toll_update_day("Gunmen killed 20 people.", 0, 24, date(2022, 7, 28)) is None
+
+
+def test_a_border_between_two_places_is_one_place() -> None:
+    text = "The clash broke out in a forest on the border of Rafah and Khan Younis districts."
+    assert [t.text for t in event_places(text, tops(text, "Rafah", "Khan Younis"))] == ["Rafah"]

@@ -160,3 +160,21 @@ def test_a_disguise_is_not_an_actor() -> None:
     text = "Gunmen in military uniforms killed three people in a car at a fake checkpoint in Baquba on Sunday."
     events = sitrep.extract(text, published="2011-08-28", country="Iraq")
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+def test_a_place_the_news_came_after_is_not_its_place() -> None:
+    text = (
+        "A roadside bomb killed four soldiers in Gao region on Monday, the army said.\n\n"
+        "The bombing killing the four came a day after a clash near Timbuktu."
+    )
+    events = sitrep.extract(text, published="2023-03-14", country="Mali")
+    assert len(events) == 1 and events[0].admin1 == "Gao"
+
+
+def test_the_sentence_telling_how_they_died_types_a_vague_attack() -> None:
+    text = (
+        "Six soldiers were killed in an attack by militants in Gao on Monday.\n\n"
+        "Six soldiers lost their lives when their truck was blown up by militants in an IED blast."
+    )
+    events = sitrep.extract(text, published="2023-03-14", country="Mali")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

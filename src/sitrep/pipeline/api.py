@@ -224,7 +224,8 @@ class Extractor:
         m.referential = is_referential(text, live, m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
-        m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)), key=lambda t: t.start)
+        m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)
+                           and (recall is None or t.start < recall.start())), key=lambda t: t.start)
         return m
 
     def _listed(self, names: set[str]) -> set[str]:
@@ -247,11 +248,29 @@ class Extractor:
     def _event(self, inc: Incident, doc: DocContext) -> Event:
         proba = incident_proba(self.typer, doc.text, inc)
         opening = {t.family for t in inc.mentions[0].triggers}
-        sub, conf = choose_type(proba, self.triggers.prior(opening) or self.triggers.prior(inc.families))
+        sub, conf = choose_type(proba, self.triggers.prior(_method_named(self.triggers, inc) or opening)
+                                or self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
 
         key = self.triggers.most_specific(inc.mentions[0].triggers)
         return build_event(inc, doc, sub, conf, self.actors, who_side, self._gazetteer, key, proba)
+
+
+def _method_named(triggers: TriggerFinder, inc: Incident) -> set[str]:
+    """The families of the sentence that names how the incident's dead died, when the opening
+    one only says "an attack" ("nine were killed in an attack by Naxals. ... they lost their
+    lives after their vehicle was blown up in an IED blast")."""
+    if not {t.family for t in inc.mentions[0].triggers} <= _VAGUE_FAMILIES:
+        return set()
+    for m in inc.mentions[1:3]:
+        fams = {t.family for t in m.triggers}
+        if m.counts_dead and fams & _METHOD_FAMILIES:
+            return fams
+    return set()
+
+
+_VAGUE_FAMILIES = frozenset({"clash", "violence"})
+_METHOD_FAMILIES = frozenset({"ied", "suicide", "air", "bombing"})
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:
@@ -449,6 +468,8 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     while i > 0 and _listed(text, places[i - 1], places[i]):
         i -= 1  # the list the best place belongs to starts earlier
     chosen = [places[i]]
+    if _BORDER.search(text, max(0, places[i].start - 30), places[i].start):
+        return chosen  # "along the border of X and Y districts": one place on the line between them
     for t in places[i + 1 :]:
         if not _listed(text, chosen[-1], t) or _is_context(chosen[0], t):
             break
@@ -456,8 +477,10 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     return chosen
 
 
+_BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
-_RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)  # dates after it recall
+# what follows "a day after", "weeks since" is the recalled event: its dates and places are not this one's
+_RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)
 _CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 
 
