@@ -125,3 +125,20 @@ def test_a_risen_toll_dates_its_event_the_day_before() -> None:
 def test_a_border_between_two_places_is_one_place() -> None:
     text = "The clash broke out in a forest on the border of Rafah and Khan Younis districts."
     assert [t.text for t in event_places(text, tops(text, "Rafah", "Khan Younis"))] == ["Rafah"]
+
+
+@pytest.mark.parametrize(("sentence", "before"), [
+    ("Hours earlier, police had used tear gas to disperse the protesters.", True),
+    ("Protesters had torched a bus on the main road.", True),
+    ("Residents who had blocked the road were dispersed by police.", False),
+    ("Soldiers attacked the post, but police had already left it.", False),
+])
+def test_an_undated_pluperfect_event_is_the_day_before(sentence: str, before: bool) -> None:
+    from datetime import date
+
+    from sitrep.pipeline.api import _pluperfect_day
+    from sitrep.pipeline.triggers import TriggerFinder
+
+    trigs = TriggerFinder().initialize().find(sentence)
+    day = _pluperfect_day(sentence, (0, len(sentence)), date(2022, 4, 1), [], trigs)
+    assert (day is not None and day.value == date(2022, 3, 31)) is before

@@ -177,3 +177,13 @@ def test_a_city_incident_with_a_toll_told_after_the_town_is_not_folded_into_it()
     later.casualties = [Casualty(45, 50, "killing one", 1)]
     incs = group([lead, town, later], {0: [DAMASCUS], 20: [YARMOUK], 40: [DAMASCUS]}, PUB)
     assert [i.place.text for i in incs if i.place] == ["Damascus", "Yarmouk"]
+
+
+def test_an_undated_pluperfect_sentence_dates_its_incident_the_day_before() -> None:
+    told = mention(0, 0, "protest")  # "Police had used tear gas on protesters in Yarmouk."
+    told.before = DateMention(1, 2, "had used", date(2018, 4, 18))
+    assert group([told], {0: [YARMOUK]}, PUB)[0].day(PUB) == date(2018, 4, 18)
+    dated = mention(0, 0, "protest", day=date(2018, 4, 17))
+    later = mention(20, 0, "protest")
+    later.before = DateMention(21, 22, "had used", date(2018, 4, 18))
+    assert [i.day(PUB) for i in group([dated, later], {0: [YARMOUK], 20: [QADAM]}, PUB)][-1] == date(2018, 4, 17)

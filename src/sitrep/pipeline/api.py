@@ -21,6 +21,7 @@ from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
 from sitrep.pipeline.incidents import Incident, group, settle_areas
 from sitrep.pipeline.mentions import (
+    PLUPERFECT,
     Mention,
     event_date,
     is_background,
@@ -220,7 +221,8 @@ class Extractor:
             return None
         day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
         m = Mention(s, e, para, live, dates=dates, date=day, separate=is_separate(text, s),
-                    casualties=find_casualties(text, s, e), said=statement_date(dates, published, text))
+                    casualties=find_casualties(text, s, e), said=statement_date(dates, published, text),
+                    before=_pluperfect_day(text, (s, e), published, dates, live))
         m.referential = is_referential(text, live, m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
@@ -309,6 +311,25 @@ def _toll_update_day(text: str, start: int, end: int, published: date | None) ->
     if m is None or published is None:
         return None
     return DateMention(m.start(), m.end(), m.group(), published - timedelta(days=1), 1, True)
+
+
+def _pluperfect_day(text: str, span: tuple[int, int], published: date | None,
+                    dates: list[DateMention], triggers: list[Any]) -> DateMention | None:
+    """An undated sentence whose event is told in the pluperfect ("police had used tear gas on the
+    protesters", "protesters had set fire to logs", after the day's news) tells of the day before
+    publication; a relative clause ("residents who had blocked the road") only describes someone."""
+    if published is None or dates:
+        return None
+    for m in PLUPERFECT.finditer(text, *span):
+        if _RELATIVE_BEFORE.search(text, max(span[0], m.start() - 8), m.start()):
+            continue
+        if any(m.start() <= t.start < m.end() + PLUPERFECT_REACH for t in triggers):
+            return DateMention(m.start(), m.end(), m.group(), published - timedelta(days=1), 1, True)
+    return None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+$", re.IGNORECASE)
+PLUPERFECT_REACH = 60  # characters after "had used" in which the event's trigger must stand
 
 
 def _published(given: date | None, stamped: date | None) -> date | None:

@@ -104,10 +104,12 @@ def _dates_last(m: Mention, last: Incident | None, places: list[Toponym]) -> boo
 def _inherited_date(m: Mention, places: list[Toponym], inherited: DateMention | None) -> DateMention | None:
     """The day a sentence without one of its own takes from the story; one that names its own
     place and the day its source spoke ("the agency said on Thursday that it killed four in
-    Salahaddin") is dated by that statement, not by another place's incident."""
+    Salahaddin") is dated by that statement, not by another place's incident; one the story leaves
+    undated but tells in the pluperfect ("police had used tear gas on the protesters") is the day
+    before publication."""
     if places and m.said is not None and inherited is not None:
         return m.said
-    return inherited
+    return inherited or m.before
 
 
 def _fits(inc: Incident | None, m: Mention, places: list[Toponym]) -> bool:

@@ -23,7 +23,7 @@ _IRREALIS = re.compile(
     r"call(?:s|ed) for|demand(?:s|ed)|urged?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_PLUPERFECT = re.compile(
+PLUPERFECT = re.compile(
     r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
@@ -75,6 +75,7 @@ class Mention:
     separate: bool = False  # opens with "In another incident", "Separately": never joins an earlier incident
     summary: bool = False  # tells several incidents at once: no incident of its own, but it dates the story
     said: DateMention | None = None  # the day a statement was made ("the army said on Monday")
+    before: DateMention | None = None  # told in the pluperfect without a day: the day before publication
 
     @property
     def counts_dead(self) -> bool:
@@ -167,7 +168,7 @@ def is_background(dates: list[DateMention], published: date | None, text: str, t
     after" loses its dates in ``Extractor._mention`` and then joins the story it follows.)"""
     if published is not None and dates and all(_old(d, published) for d in dates):
         return True
-    return bool(_PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
+    return bool(PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
 
 
 _RESULTATIVE = re.compile(r"^\s*(?:leading to|resulting in|causing|prompting|sparking|forcing)\b", re.IGNORECASE)
