@@ -178,3 +178,11 @@ def test_the_sentence_telling_how_they_died_types_a_vague_attack() -> None:
     )
     events = sitrep.extract(text, published="2023-03-14", country="Mali")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_lead_referring_to_the_attack_joins_the_incident_a_later_sentence_dates() -> None:
+    text = ("The attack in Idlib province claimed the lives of at least 27 children, the agency said on "
+            "Thursday. On Tuesday, rescuers said some 80 people were killed in a chemical weapon attack in "
+            "Idlib province.")
+    events = sitrep.extract(text, published="2017-04-06", country="Syria")
+    assert [(e.event_date, e.sub_event_type) for e in events] == [("2017-04-04", "Chemical weapon")]

@@ -224,6 +224,7 @@ class Extractor:
                     casualties=find_casualties(text, s, e), said=statement_date(dates, published, text),
                     before=_pluperfect_day(text, (s, e), published, dates, live))
         m.referential = is_referential(text, live, m.counts_dead)
+        m.opens_referring = is_referential(text, live[:1], m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
         m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)
@@ -272,7 +273,7 @@ def _method_named(triggers: TriggerFinder, inc: Incident) -> set[str]:
 
 
 _VAGUE_FAMILIES = frozenset({"clash", "violence"})
-_METHOD_FAMILIES = frozenset({"ied", "suicide", "air", "bombing"})
+_METHOD_FAMILIES = frozenset({"ied", "suicide", "air", "bombing", "chemical", "grenade"})
 
 
 def incident_proba(typer: Any, text: str, inc: Incident) -> dict[str, float]:

@@ -57,7 +57,7 @@ def group(
         if m.summary:
             continue  # "the overnight attack took place in several villages": the day, not an event
         last = _told(m, places_of.get(m.start, []), incidents, last, published, default_place, story_date)
-    return fold_containers(incidents, published)
+    return fold_containers(join_undated_leads(incidents), published)
 
 
 def _told(
@@ -205,6 +205,29 @@ def distance_km(a: Toponym, b: Toponym) -> float:
     if pa is None or pb is None:
         return math.inf
     return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+
+
+def join_undated_leads(incidents: list[Incident]) -> list[Incident]:
+    """A lead that only refers to the story's incident ("The attack in Idlib province claimed the
+    lives of 27 children, UNICEF said on Thursday") and names no day of it joins the incident a
+    later sentence dates at the same place ("On Tuesday, ... a chemical attack in Idlib province")."""
+    if len(incidents) < 2:
+        return incidents
+    lead, rest = incidents[0], incidents[1:]
+    if lead.date is not None or not lead.mentions[0].opens_referring or any(m.date for m in lead.mentions):
+        return incidents
+    host = next((o for o in rest if o.date is not None and not o.mentions[0].separate
+                 and same_place(lead.place, o.place) and _violent(lead) == _violent(o)), None)
+    if host is None:
+        return incidents
+    for m in lead.mentions:
+        _add(host, m)
+    host.mentions.sort(key=lambda m: m.start)
+    return rest
+
+
+def _violent(inc: Incident) -> bool:
+    return not inc.families <= STRATEGIC
 
 
 def fold_containers(incidents: list[Incident], published: date | None) -> list[Incident]:
