@@ -187,3 +187,20 @@ def test_an_undated_pluperfect_sentence_dates_its_incident_the_day_before() -> N
     later = mention(20, 0, "protest")
     later.before = DateMention(21, 22, "had used", date(2018, 4, 18))
     assert [i.day(PUB) for i in group([dated, later], {0: [YARMOUK], 20: [QADAM]}, PUB)][-1] == date(2018, 4, 17)
+
+
+def test_a_province_toll_told_after_its_town_is_the_towns_incident() -> None:
+    lead = mention(0, 0, day=PUB)  # "Jets struck Idlib province on Wednesday."
+    town = mention(20, 1, day=PUB)  # "Six strikes hit the village of Hass."
+    later = mention(40, 2, day=PUB)  # "The strikes on Idlib province killed 26 civilians."
+    later.casualties = [Casualty(45, 50, "killed 26", 26)]
+    idlib = top("Idlib", 35.9, 36.6, fclass="A", pop=1_500_000)
+    incs = group([lead, town, later], {0: [idlib], 20: [top("Hass", 35.8, 36.6)], 40: [idlib]}, PUB)
+    assert len(incs) == 1 and len(incs[0].mentions) == 3
+
+
+def test_two_incidents_that_contain_each_other_keep_one() -> None:
+    m = mention(0, 0, day=PUB)  # "Troops fired on vehicles in the Chagai and Nokkundi areas."
+    a, b = top("Chagai", 29.3, 64.7, fclass="A"), top("Nokkundi", 29.35, 64.75, fclass="A")
+    incs = group([m], {0: [a, b]}, PUB)
+    assert len(incs) == 1

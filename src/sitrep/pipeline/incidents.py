@@ -237,12 +237,14 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
     events, not four: the city-level mention is a summary of the specific ones.
     """
     kept: list[Incident] = []
+    folded: set[int] = set()  # never fold into an incident already folded away (two that contain each other)
     for inc in incidents:
         host = None if inc.mentions[0].separate else next(
-            (o for o in incidents if o is not inc and _contains(inc, o, published)), None)
+            (o for o in incidents if o is not inc and id(o) not in folded and _contains(inc, o, published)), None)
         if host is None:
             kept.append(inc)
         else:
+            folded.add(id(inc))
             for m in inc.mentions:
                 _add(host, m)
     for inc in kept:
@@ -256,13 +258,13 @@ def _contains(big: Incident, small: Incident, published: date | None) -> bool:
         return False
     if big.mentions[0].start > small.mentions[0].start:
         return False  # "In the capital Mogadishu, ..." after an Afgoye blast is news of its own
-    if any(m.counts_dead and m.start > small.mentions[0].start for m in big.mentions):
-        return False  # "a missile also hit the port on Monday, killing one" after the town's news
     if big.place is None or big.place.place is None:
         return small.place is not None and small.place.place is not None  # a placeless summary of it
     if small.place is None or small.place.place is None:
         return False
     bp, sp = big.place.place, small.place.place
+    if bp.feature_class == "P" and any(m.counts_dead and m.start > small.mentions[0].start for m in big.mentions):
+        return False  # "a missile also hit the port on Monday, killing one" after the town's news
     broader = bp.feature_class == "A" or bp.population > max(10 * sp.population, 100_000)
     told_apart = not {id(m) for m in big.mentions} & {id(m) for m in small.mentions}
     if told_apart and bp.feature_class == "P" and sp.feature_class == "P" and bp.admin2 and sp.admin2 \
