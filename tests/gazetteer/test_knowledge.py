@@ -59,3 +59,9 @@ def test_admin1_splits_schema() -> None:
         cc, code = key.split(".", 1)
         assert len(cc) == 2 and code
         assert all(prefix and name for prefix, name in rows)
+
+
+def test_neighbours_schema() -> None:
+    near = knowledge.country_neighbours()
+    assert "PS" in near["IL"] and "IL" in near["PS"]
+    assert all(len(cc) == 2 and all(len(n) == 2 for n in ns) for cc, ns in near.items())

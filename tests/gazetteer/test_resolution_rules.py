@@ -144,3 +144,21 @@ def test_admin1_names_are_reported_as_conflict_data_spell_them(
 def test_a_province_by_its_reported_name_has_a_seat(gaz: Gazetteer) -> None:
     seat = gaz.admin1_seat("Sanliurfa", "Turkey")
     assert seat is not None and seat.feature_class == "P"
+
+
+def test_a_bigger_city_abroad_outweighs_a_province_of_the_same_name(gp: Geoparser) -> None:
+    top = next(t for t in gp.toponyms("Air strikes killed five people in Gaza on Monday.") if t.text == "Gaza")
+    assert top.place is not None and top.place.country == "Palestine"
+
+
+def test_a_country_backs_places_across_its_borders() -> None:
+    from sitrep.gazetteer.resolve import Mention, resolve
+    from sitrep.gazetteer.recognize import Span
+
+    far = Entry(1, "Tamra", 0.0, 0.0, "XX", "01", "", "P", "PPL", 20_000, 0)
+    near = Entry(2, "Tamra", 0.0, 0.0, "PS", "01", "", "P", "PPL", 15_000, 0)
+    israel = Entry(3, "Israel", 0.0, 0.0, "IL", "00", "", "A", "PCLI", 9_000_000, 0)
+    town = Mention(Span(0, 5, "Tamra", "GPE", ["tamra"]), [far, near], strong=True)
+    country = Mention(Span(10, 16, "Israel", "GPE", ["israel"]), [israel], strong=True)
+    resolve([town, country], None)
+    assert town.best is near

@@ -46,6 +46,12 @@ def country_centroids(path: Path | None = None) -> dict[str, tuple[float, float]
     return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
 
 
+def country_neighbours(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """ISO2 -> the ISO2 codes of the countries it shares a land border with."""
+    rows = read_tsv(path or knowledge_file("country_neighbours.tsv"))
+    return {r["iso2"]: frozenset(_split(r["neighbours"])) for r in rows}
+
+
 def admin1_names(path: Path | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
     """'SY.08' -> (name to report, other names)."""
     rows = read_tsv(path or knowledge_file("admin1_names.tsv"))

@@ -7,6 +7,7 @@ La.") and support from the other mentions (same country, same admin1), in two ro
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ COUNTRY_ENTRY_BASE = 1_000_000_000  # synthetic ids for country candidates
 SMALL_NAMESAKE = 50_000  # a village named like a country needs its admin area written with it
 SMALL_NAMESAKE_PENALTY = 1.0
 COUNTRY_NAME_BONUS = 0.5  # under a hint, "anti-Russia rally" names the country, not Russia, Ohio
+FOREIGN_CITY_PENALTY = 0.7
+NEIGHBOUR_SHARE = 0.5  # "Israeli strikes on Gaza": a country's mentions back places across its borders, less
 
 
 @dataclass(slots=True)
@@ -114,6 +117,27 @@ def _others(votes: dict[int, float], owner: int) -> float:
     return sum(v for k, v in votes.items() if k != owner)
 
 
+def _outweigh_foreign_provinces(entries: list[Entry], row: list[float]) -> None:
+    """A province's bonus does not hold against a bigger city of the same name in another country
+    ("Gaza": the city of 400,000, not the Mozambican province of 270,000)."""
+    for i, e in enumerate(entries):
+        if e.fcode == "ADM1" and any(c.fclass == "P" and c.cc != e.cc and c.pop > e.pop for c in entries):
+            row[i] -= FOREIGN_CITY_PENALTY
+
+
+@functools.cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    from sitrep.gazetteer.knowledge import country_neighbours
+
+    return country_neighbours()
+
+
+def _country_votes(by_cc: dict[str, dict[int, float]], cc: str, owner: int) -> float:
+    """The other mentions' mass in the country, and half of it in the countries bordering it."""
+    near = sum(_others(by_cc[n], owner) for n in _neighbours().get(cc, ()) if n in by_cc)
+    return _others(by_cc[cc], owner) + NEIGHBOUR_SHARE * near
+
+
 def resolve(mentions: list[Mention], hint_cc: str | None, rounds: int = 2) -> None:
     """Fill ``scores``/``probs`` of every mention in place."""
     base: list[list[float]] = []
@@ -130,6 +154,7 @@ def resolve(mentions: list[Mention], hint_cc: str | None, rounds: int = 2) -> No
             if names_country and e.id < COUNTRY_ENTRY_BASE and e.pop < SMALL_NAMESAKE and not context:
                 s -= SMALL_NAMESAKE_PENALTY  # "anti-Russia rally in Columbus (Ohio)": not Russia, Ohio
             row.append(s)
+        _outweigh_foreign_provinces(m.entries, row)
         base.append(row)
         m.scores, m.probs = row, softmax(row)
     keys: dict[str, int] = {}
@@ -138,7 +163,7 @@ def resolve(mentions: list[Mention], hint_cc: str | None, rounds: int = 2) -> No
         for i, m in enumerate(mentions):
             owner = keys.setdefault(m.span.key, i)
             m.scores = [
-                b + COUNTRY_SUPPORT * min(1.5, _others(by_cc[e.cc], owner))
+                b + COUNTRY_SUPPORT * min(1.5, _country_votes(by_cc, e.cc, owner))
                 + (ADMIN1_SUPPORT * min(1.5, _others(by_a1[f"{e.cc}.{e.a1}"], owner)) if e.fcode != "PCLI" else 0.0)
                 for b, e in zip(base[i], m.entries, strict=True)
             ]
