@@ -152,8 +152,8 @@ def test_a_bigger_city_abroad_outweighs_a_province_of_the_same_name(gp: Geoparse
 
 
 def test_a_country_backs_places_across_its_borders() -> None:
-    from sitrep.gazetteer.resolve import Mention, resolve
     from sitrep.gazetteer.recognize import Span
+    from sitrep.gazetteer.resolve import Mention, resolve
 
     far = Entry(1, "Tamra", 0.0, 0.0, "XX", "01", "", "P", "PPL", 20_000, 0)
     near = Entry(2, "Tamra", 0.0, 0.0, "PS", "01", "", "P", "PPL", 15_000, 0)
