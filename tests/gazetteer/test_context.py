@@ -66,6 +66,13 @@ def test_hint_yields_to_named_country(gp: Geoparser) -> None:
     assert tops and tops[0].place is not None and tops[0].place.iso2 == "FR"
 
 
+@pytest.mark.parametrize("context", ["Zyxwa township, Shan-North state", "Kyaukme district, Shan State"])
+def test_a_part_of_a_split_province_has_its_own_seat(gp: Geoparser, context: str) -> None:
+    text = f"A mine hit Qwertyzay village ({context}) on Monday."
+    tops = [t for t in gp.toponyms(text, country="Myanmar") if t.text == "Qwertyzay"]
+    assert tops and tops[0].place is not None and tops[0].place.admin1 == "Shan-North"
+
+
 def test_split_admin1_names(gp: Geoparser) -> None:
     tops = [t for t in gp.toponyms("A blast hit Lashio.", country="Myanmar") if t.text == "Lashio"]
     assert tops and tops[0].place is not None and tops[0].place.admin1 == "Shan-North"

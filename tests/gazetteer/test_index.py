@@ -45,6 +45,18 @@ def test_admin1_seat(gaz: Gazetteer, admin1: str, country: str, seat: str | None
         assert place.name == seat
 
 
+@pytest.mark.parametrize("part", ["Shan-North", "Shan-East", "Bago-West"])
+def test_a_split_province_part_has_a_seat_inside_it(gaz: Gazetteer, part: str) -> None:
+    place = gaz.admin1_seat(part, "Myanmar")
+    assert place is not None and place.admin1 == part
+
+
+@pytest.mark.parametrize(("written", "part"), [("Shan-North state", "Shan-North"), ("Bago-East Region", "Bago-East"),
+                                               ("Shan State", None), ("Sagaing", None)])
+def test_split_part(gaz: Gazetteer, written: str, part: str | None) -> None:
+    assert gaz.split_part(written, "MM") == part
+
+
 def test_admin1_seat_unknown(gaz: Gazetteer) -> None:
     assert gaz.admin1_seat("Nowhere", "Syria") is None
 

@@ -337,3 +337,13 @@ def test_demonstrators_detained_make_an_intervention() -> None:
     assert _ARRESTS.search("Police, however, detained the party president.")
     assert _ARRESTS.search("Several party members were detained by police during the sit-in.")
     assert not _ARRESTS.search("The march passed off peacefully.")
+
+
+def test_a_written_part_of_a_split_province_gives_that_parts_seat() -> None:
+    from sitrep.gazetteer import Gazetteer
+    from sitrep.pipeline.assemble import _seat_of_province
+
+    gaz = Gazetteer.open()
+    shan = gaz.place(gaz.lookup(["shan"])["shan"][0])
+    assert _seat_of_province(shan, gaz, "Shan-North state").admin1 == "Shan-North"
+    assert _seat_of_province(shan, gaz, "Shan State").admin1 == _seat_of_province(shan, gaz).admin1

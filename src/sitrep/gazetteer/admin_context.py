@@ -84,7 +84,8 @@ class AdminContext(FuzzyMatcher):
                 continue
             if not r.own:
                 r = self._close_spelling(r, hint)
-            new = self._chain_toponym(text, r.item, r.entry, r.own)
+            written = next((it.text for it, e in r.context if e is r.entry), "")
+            new = self._chain_toponym(text, r.item, r.entry, r.own, written)
             tops = [t for t in tops if not (t.start < new.end and new.start < t.end)] + [new]
             tops = self._context_areas(tops, r.context)
             placed.append((r, new))
@@ -143,9 +144,10 @@ class AdminContext(FuzzyMatcher):
             return False  # "Frontier Corps, Balochistan": a body named after the province, not a place in it
         return not (key in self.stopwords or key in gaz.demonym_keys or key in gaz.country_keys or len(key) < 3)
 
-    def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool) -> Toponym:
+    def _chain_toponym(self, text: str, item: Item, entry: Entry, own: bool, written: str = "") -> Toponym:
         """The toponym of a chain's name: its own place (precision as usual) or a context place
-        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat as ACLED codes it)."""
+        (precision 2 for a town or ADM2 area, 3 for an ADM1 area, given at its seat as ACLED codes it;
+        ``written``, the context's own words, may name a part of a split province: "Shan-North")."""
         span = Span(item.start, item.end, item.text, "")
         if own:
             return Toponym(item.start, item.end, item.text, self.gazetteer.place(entry), "place", 0.9,
@@ -153,6 +155,7 @@ class AdminContext(FuzzyMatcher):
         precision = 3 if entry.fcode in ("ADM1", "ADM2X") else 2
         place = self.gazetteer.place(entry)
         if entry.fcode in ("ADM1", "ADM2X"):  # ACLED's rule: a province only -> its capital
-            seat = self.gazetteer.admin1_seat(place.admin1, entry.cc)
+            part = self.gazetteer.split_part(written, entry.cc) if entry.fcode == "ADM1" else None
+            seat = self.gazetteer.admin1_seat(part or place.admin1, entry.cc)
             place = seat if seat is not None else place
         return Toponym(item.start, item.end, item.text, place, "place", 0.5, precision)

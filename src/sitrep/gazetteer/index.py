@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -25,6 +26,7 @@ SHIPPED_INDEX = GAZETTEER_DIR / "gazetteer.sqlite"
 _QUERY = ("SELECT n.norm, n.alt, p.id, p.name, p.lat, p.lon, p.cc, p.a1, p.a2, p.fclass, p.fcode, p.pop "
           "FROM {db}names n JOIN {db}places p ON p.id = n.id WHERE n.norm IN ({qs})")
 _MAX_KEYS = 900  # stay under SQLite's variable limit
+_AREA_WORD = re.compile(r"\s+(?:state|region|province|division)$", re.IGNORECASE)
 
 
 def user_index_path(settings: Settings | None = None) -> Path:
@@ -257,17 +259,38 @@ class Gazetteer:
         return self._admin2[key]
 
     def admin1_seat(self, admin1_name: str, country: str) -> Place | None:
-        """A province's seat (its PPLA) or, failing that, its centroid, for geo_precision 3."""
+        """A province's seat (its PPLA) or, failing that, its centroid, for geo_precision 3. A part of
+        a split province ("Shan-North") has the seat of that part: its largest town."""
         iso2 = self.country_iso2(country)
         key = self.admin1_key(admin1_name, iso2) if iso2 else None
         if key is None:
             return None
+        part = self._part_seat(key, admin1_name)
+        if part is not None:
+            return part
         name, gid, lat, lon, seat = self.admin1[key]
         entry = self.entries_by_id([seat]).get(seat) if seat else None
         if entry is not None:
             return self.place(entry)
         cc, a1 = key.split(".", 1)
         return Place(name, lat, lon, self.countries[cc].name, cc, name, "", gid, "A", "ADM1")
+
+    def split_part(self, written: str, cc: str) -> str | None:
+        """The part of a split province that a written name gives ("Shan-North state" -> "Shan-North")."""
+        key = norm(_AREA_WORD.sub("", written))
+        return next((name for parts in self._splits.values() for _, name in parts
+                     if norm(name) == key and self.admin1_key(name, cc)), None)
+
+    def _part_seat(self, key: str, admin1_name: str) -> Place | None:
+        prefix = next((p for p, name in self._splits.get(key, ()) if norm(name) == norm(admin1_name)), None)
+        if prefix is None:
+            return None
+        cc, a1 = key.split(".", 1)
+        row = self.conn.execute(
+            "SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM places WHERE cc = ? AND a1 = ? "
+            "AND a2 LIKE ? AND fclass = 'P' ORDER BY fcode IN ('PPLA', 'PPLC') DESC, pop DESC LIMIT 1",
+            (cc, a1, prefix + "%")).fetchone()
+        return self.place(Entry(*row)) if row else None
 
     def place(self, e: Entry) -> Place:
         """The :class:`Place` for an entry, with ACLED country naming and admin names."""

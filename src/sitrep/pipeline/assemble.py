@@ -357,7 +357,7 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
             ev.admin1, ev.admin2 = centre.admin1, centre.admin2
         ev.geo_precision = 3
         return
-    p = _seat_of_province(top.place, gazetteer)
+    p = _seat_of_province(top.place, gazetteer, top.text)
     ev.location, ev.latitude, ev.longitude = p.name, p.latitude, p.longitude
     if top.unlisted:  # a village the gazetteer lacks: its name, at the known place it lies near
         ev.location = top.text
@@ -365,11 +365,14 @@ def _set_place(ev: Event, top: Toponym | None, country: str, gazetteer: Any) -> 
     ev.geo_precision = top.precision
 
 
-def _seat_of_province(p: Any, gazetteer: Any) -> Any:
-    """ACLED codes an event known only by its province at the province's capital."""
+def _seat_of_province(p: Any, gazetteer: Any, written: str = "") -> Any:
+    """ACLED codes an event known only by its province at the province's capital (the capital of
+    the part the report names, for a split province: "Shan-North state")."""
     if gazetteer is None or p.feature_code != "ADM1":
         return p
-    seat = gazetteer.admin1_seat(p.admin1 or p.name, p.country)
+    split_part = getattr(gazetteer, "split_part", None)
+    part = split_part(written, p.iso2) if split_part and written else None
+    seat = gazetteer.admin1_seat(part or p.admin1 or p.name, p.country)
     return seat or p
 
 
