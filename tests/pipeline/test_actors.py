@@ -83,6 +83,10 @@ def test_armed_groups(rec: ActorRecognizer, text: str, country: str | None, when
     ("Unknown gunmen shot a trader.", "Nigeria", ("Unidentified Armed Group (Nigeria)", 3)),
     ("Bandits attacked the convoy.", "Nigeria", ("Unidentified Armed Group (Nigeria)", 3)),
     ("A gang killed two men.", "Mexico", ("Unidentified Gang (Mexico)", 3)),
+    ("A drug trafficker fired at officers.", "Brazil", ("Unidentified Gang (Brazil)", 3)),  # a gang's member
+    ("A member of a drug trafficking group fired.", "Brazil", ("Unidentified Gang (Brazil)", 3)),
+    ("A gang member shot a driver.", "Honduras", ("Unidentified Gang (Honduras)", 3)),
+    ("A gang member shot a driver.", "Kenya", ("Unidentified Armed Group (Kenya)", 3)),  # gangs elsewhere
     ("Syrian refugees were shot at the border.", "Turkey", ("Civilians (Syria)", 7)),
     ("Workers Front activists blocked the road.", "Ghana", ("Rioters (Ghana)", 5)),  # partisans of a party
     ("XYZ men stormed the office.", "Ghana", ("Rioters (Ghana)", 5)),
