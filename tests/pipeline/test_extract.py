@@ -186,3 +186,10 @@ def test_a_lead_referring_to_the_attack_joins_the_incident_a_later_sentence_date
             "Idlib province.")
     events = sitrep.extract(text, published="2017-04-06", country="Syria")
     assert [(e.event_date, e.sub_event_type) for e in events] == [("2017-04-04", "Chemical weapon")]
+
+
+@pytest.mark.parametrize(("city", "country"), [("Sanaa", "Yemen"), ("Goma", "Democratic Republic of Congo"),
+                                               ("Bamako", "Mali"), ("Quetta", "Pakistan")])
+def test_a_city_written_where_places_go_is_placed_whatever_the_tagger_calls_it(city: str, country: str) -> None:
+    events = sitrep.extract(f"Fighting killed five people in {city} on Monday.", published="2024-03-06")
+    assert events and events[0].location and events[0].country == country

@@ -53,6 +53,8 @@ class MentionFinder(GeoparserBase):
             spots = [(g.span.start, g.span.end) for g in guesses]
             chosen = [m for m in chosen if not _overlaps(m.span, spots)] + guesses
         chosen.sort(key=lambda m: m.span.start)
+        for m in chosen:
+            m.locative = bool(LOCATIVE_BEFORE.search(text[max(0, m.span.start - 25) : m.span.start]))
         surnames = _person_words(text, entities or [])
         return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)]
 

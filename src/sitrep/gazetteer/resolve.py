@@ -41,6 +41,7 @@ class Mention:
     strong: bool  # from a place-labelled NER span or a country/ADM1 name
     kind: str = "place"
     guess: bool = False  # an unknown name kept only for fuzzy matching
+    locative: bool = False  # written where places go: "in X", "near X", "the town of X"
     context: list[int] = field(default_factory=list)  # mentions written as its admin context
     context_admin1: set[str] = field(default_factory=set)  # admin1 keys from abbreviations ("La.")
     scores: list[float] = field(default_factory=list)

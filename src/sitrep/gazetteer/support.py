@@ -8,6 +8,7 @@ from sitrep.gazetteer.normalize import norm
 from sitrep.gazetteer.resolve import Mention
 
 _WEAK_MIN_POP = 1000
+_LOCATIVE_POP, _LOCATIVE_ALT_POP = 20_000, 50_000
 _BIG_CODES = frozenset({"PCLI", "ADM1", "CONT", "OCN", "RGN"})
 
 
@@ -37,6 +38,8 @@ def _keep(m: Mention, areas: set[tuple[str, str]], ccs: set[str], no_ner: bool, 
             _spelling_of(m.span.key, best.name) and not any(a[0] == hint for a in areas))
     if best is None or best.pop < _WEAK_MIN_POP:
         return False
+    if m.locative and best.fclass == "P" and best.pop >= (_LOCATIVE_ALT_POP if best.alt else _LOCATIVE_POP):
+        return True  # "killed five in Quetta": a city written where places go, whatever the tagger said
     if hint and best.cc != hint and (best.alt or best.pop < 100_000) and best.fcode not in _BIG_CODES:
         return False
     if m.context or m.context_admin1:
