@@ -193,3 +193,8 @@ def test_a_lead_referring_to_the_attack_joins_the_incident_a_later_sentence_date
 def test_a_city_written_where_places_go_is_placed_whatever_the_tagger_calls_it(city: str, country: str) -> None:
     events = sitrep.extract(f"Fighting killed five people in {city} on Monday.", published="2024-03-06")
     assert events and events[0].location and events[0].country == country
+
+
+def test_the_town_an_attack_is_aimed_at_is_its_place() -> None:
+    events = sitrep.extract("Russian forces shelled Kherson on Monday, killing two civilians.", published="2024-03-06")
+    assert [(e.location, e.country) for e in events] == [("Kherson", "Ukraine")]

@@ -20,6 +20,10 @@ from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)\b", re.I)
 _ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|parish|district|prefecture)$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|township|tehsil|upazila)\b", re.I)
+# the place an attack is aimed at, or a sea position: "shelled Kherson", "strikes on Gaza", "off Hodeidah"
+_TARGET_BEFORE = re.compile(r"\b(?:shelled|struck|bombed|attacked|raided|stormed|captured|seized|besieged|hit|"
+                            r"targeted|pounded|shelling|bombing|strikes?|attacks?|raids?|assault)\s+(?:on\s+)?$|"
+                            r"\boff\s+(?:the\s+coast\s+of\s+)?$", re.I)
 _CONTEXT_SEP = re.compile(r"^\s*(?:,|\(|in)\s*$")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][\w'’]*\.?) $")
 _TITLES = frozenset({
@@ -54,7 +58,8 @@ class MentionFinder(GeoparserBase):
             chosen = [m for m in chosen if not _overlaps(m.span, spots)] + guesses
         chosen.sort(key=lambda m: m.span.start)
         for m in chosen:
-            m.locative = bool(LOCATIVE_BEFORE.search(text[max(0, m.span.start - 25) : m.span.start]))
+            before = text[max(0, m.span.start - 25) : m.span.start]
+            m.locative = bool(LOCATIVE_BEFORE.search(before) or _TARGET_BEFORE.search(before))
         surnames = _person_words(text, entities or [])
         return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)]
 
