@@ -25,6 +25,7 @@ def test_shipped_lexicon_is_valid() -> None:
         ("Police arrested the local leader of the party.", "strategic"),
         ("The army and rebels clashed near the border.", "clash"),
         ("Rebels captured the town after a week.", "territory"),
+        ("Rebels seized a border outpost on Monday.", "territory"),
         ("Former employees blocked avenues to demand their wages.", "protest"),
         ("Truck drivers blocked with their trucks the highway.", "protest"),
         ("Residents thronged the streets asking for his release.", "protest"),
