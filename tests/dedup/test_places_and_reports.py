@@ -167,3 +167,10 @@ def test_report_siblings_do_not_join_two_strikes_of_one_day() -> None:
             record_of(ev(notes=ariha, lat=35.812), "b1", "r2"),
             record_of(ev(notes=city, location="Idlib City", lat=35.931, lon=36.631), "b2", "r2")]
     assert sorted(map(sorted, cluster(recs, CFG))) == [[0, 2], [1, 3]]
+
+
+def test_a_vaguer_event_of_another_type_is_no_re_mention() -> None:
+    precise = record_of(ev(sub="Non-state actor overtakes territory", etype="Battles"), "a1", "r1")
+    vague = record_of(ev(location="Syria", lat=35.0, lon=38.0, geo_precision=3, sub="Attack",
+                         etype="Violence against civilians"), "a2", "r1")
+    assert sorted(map(sorted, cluster([precise, vague]))) == [[0], [1]]

@@ -120,7 +120,7 @@ def remention_pairs(records: Sequence[DedupRecord], cfg: DedupConfig) -> list[tu
 
     Extractors often give one incident twice, once at the place the report names ("an explosion in
     Ariha") and once country- or province-wide ("a blast in Syria"). A coarse event joins the finer
-    event of its report that lies inside its place, on the same day, of the same type family, with
+    event of its report that lies inside its place, on the same day, of the same event type, with
     compatible actors -- only when exactly one such finer event exists, or one of the closest type
     (otherwise it is ambiguous).
     """
@@ -163,7 +163,9 @@ def report_siblings(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
 
 
 def _remention(coarse: DedupRecord, fine: DedupRecord, cfg: DedupConfig) -> bool:
-    return (coarse.family == fine.family and coarse.country == fine.country and coarse.day == fine.day != 0
+    """Same event type (not only family: "an attack in Aleppo province" is no vaguer telling of "IS
+    took Kobane"), country and day, places one inside the other, compatible actors."""
+    return (coarse.event_type == fine.event_type and coarse.country == fine.country and coarse.day == fine.day != 0
             and geo_similarity(coarse, fine, cfg) > 0 and actor_similarity(coarse.actors, fine.actors) > 0)
 
 
