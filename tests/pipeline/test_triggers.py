@@ -36,6 +36,14 @@ def test_shipped_lexicon_is_valid() -> None:
         ("Gunmen seized a truck loaded with supplies.", "strategic"),
         ("Drivers carried out a motorcade to demand better fees.", "protest"),
         ("Rivals came to blows during the party meeting.", "riot"),
+        ("Fighters blew up a telecommunication tower at dawn.", "ied"),
+        ("Soldiers fired into the air, torching the home of an officer.", "violence"),
+        ("The clinic was burned by unknown gunmen.", "violence"),
+        ("Pupils go on \"rampage\" over the new head teacher.", "riot"),
+        ("Strikers blocked the gate by setting ablaze old pallets.", "riot"),
+        ("Supporters forced their way into the tallying hall.", "riot"),
+        ("Troops downed an enemy helicopter over the town.", "disrupted"),
+        ("Soldiers were ransacking shops in the market.", "strategic"),
     ],
 )
 def test_finds_family(sentence: str, family: str) -> None:
