@@ -162,3 +162,9 @@ def test_a_country_backs_places_across_its_borders() -> None:
     country = Mention(Span(10, 16, "Israel", "GPE", ["israel"]), [israel], strong=True)
     resolve([town, country], None)
     assert town.best is near
+
+
+def test_an_area_spelled_close_to_a_province_is_read_as_it(gp: Geoparser) -> None:
+    tops = gp.toponyms("Gunmen attacked Laisamis (Marsabiti) on Monday.", country="Kenya")
+    town = next(t for t in tops if t.text == "Laisamis")
+    assert town.place is not None and town.place.admin1 == "Marsabit"

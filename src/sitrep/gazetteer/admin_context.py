@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sitrep.gazetteer.context import Item, Resolved, chain_keys, chains, resolve_chain
 from sitrep.gazetteer.cues import LOCATIVE_BEFORE, geo_precision, is_local
@@ -19,6 +19,7 @@ from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention, softmax
 from sitrep.model import Toponym
 
 _CLOSE_RATIO = 85  # a name spelled close to a town inside its written province ("Mogoke"/"Mogok")
+_AREA_RATIO = 80  # an area name of a chain spelled close to a province or district ("Komondjari"/"Komandjoari")
 
 _BODY = re.compile(r"\b(?:Corps|Forces?|Army|Police|Guards?|Brigade|Battalion|Regiment|Party|Front|Movement|"
                    r"Council|Committee|Ministry|University|College|Hospital|Court|Assembly|Commission|Agency|"
@@ -77,6 +78,7 @@ class AdminContext(FuzzyMatcher):
         if not found_chains:
             return tops
         found = self.gazetteer.lookup([k for c in found_chains for k in chain_keys(c)])
+        self._close_areas(found_chains, found, hint)
         placed: list[tuple[Resolved, Toponym]] = []
         for chain in found_chains:
             r = resolve_chain(chain, found, hint)
@@ -105,6 +107,21 @@ class AdminContext(FuzzyMatcher):
                 copy = Toponym(m.start(), m.end(), m.group(), new.place, "place", new.score, precision)
                 tops = [t for t in tops if not (t.start < copy.end and copy.start < t.end)] + [copy]
         return tops
+
+    def _close_areas(self, found_chains: list[list[Item]], found: dict[str, list[Entry]], hint: str) -> None:
+        """The area names of chains ("X (Y, Komondjari)") that no exact lookup finds: the document's
+        country's province or district spelled closest ("Komandjoari"), when close enough."""
+        if not hint:
+            return
+        for chain in found_chains:
+            for it in chain[-1:] if len(chain) > 1 else []:  # the widest area, written last
+                key = norm(it.text)
+                if len(key) < 5 or any(found.get(k) for k in chain_keys([it])):
+                    continue
+                areas = self.gazetteer.admin_areas(hint)
+                hit = process.extractOne(key, sorted(areas), scorer=fuzz.ratio, score_cutoff=_AREA_RATIO)
+                if hit:
+                    found[key] = areas[hit[0]]
 
     def _close_spelling(self, r: Resolved, hint: str) -> Resolved:
         """An unknown name spelled close to a place inside the context's province ("Barsalogo" for

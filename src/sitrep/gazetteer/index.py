@@ -93,6 +93,7 @@ class Gazetteer:
         self._splits: dict[str, list[tuple[str, str]]] = {}
         self._alias_areas: dict[str, list[str]] | None = None
         self._fuzzy: dict[str, tuple[dict[str, list[str]], list[str]]] = {}
+        self._areas: dict[str, dict[str, list[Entry]]] = {}
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -313,6 +314,22 @@ class Gazetteer:
                 skel[skeleton(k)].append(k)
             self._fuzzy[iso2] = (dict(skel), ordered)
         return self._fuzzy[iso2]
+
+    def admin_areas(self, iso2: str) -> dict[str, list[Entry]]:
+        """A country's provinces and districts (ADM1/ADM2) by name key: the whole name and its last one
+        or two words ("province de la komandjoari", "komandjoari"), loaded on first use."""
+        if iso2 not in self._areas:
+            out: dict[str, list[Entry]] = defaultdict(list)
+            for db in self._dbs:
+                sql = (f"SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM {db}places "
+                       "WHERE cc = ? AND fcode IN ('ADM1', 'ADM2')")
+                for row in self.conn.execute(sql, (iso2,)):
+                    e = Entry(*row, 0)
+                    words = norm(e.name).split()
+                    for k in {" ".join(words), *(" ".join(words[-n:]) for n in (1, 2) if len(words) > n)}:
+                        out[k].append(e)
+            self._areas[iso2] = dict(out)
+        return self._areas[iso2]
 
     def info(self) -> dict[str, object]:
         """What is loaded: files, sizes and row counts."""
