@@ -324,7 +324,7 @@ class Gazetteer:
                 sql = (f"SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM {db}places "
                        "WHERE cc = ? AND fcode IN ('ADM1', 'ADM2')")
                 for row in self.conn.execute(sql, (iso2,)):
-                    e = Entry(*row, 0)
+                    e = Entry(*row)  # alt defaults to 0: a main name
                     words = norm(e.name).split()
                     for k in {" ".join(words), *(" ".join(words[-n:]) for n in (1, 2) if len(words) > n)}:
                         out[k].append(e)
