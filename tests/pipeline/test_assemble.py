@@ -324,6 +324,13 @@ def test_words_that_define_a_base_settle_the_type_however_rare() -> None:
     assert choose_type(proba, {"Headquarters or base established"})[0] == "Headquarters or base established"
 
 
+def test_a_handover_of_ground_settles_a_non_violent_transfer() -> None:
+    proba = dict(UNIFORM, Other=0.5, **{"Non-violent transfer of territory": 0.001})
+    assert choose_type(proba, {"Non-violent transfer of territory"})[0] == "Non-violent transfer of territory"
+    # state forces that receive or give up ground still transfer it: no deployment
+    assert base_by_actor("Non-violent transfer of territory", Roles("a", 1)) == "Non-violent transfer of territory"
+
+
 @pytest.mark.parametrize(
     ("inter1", "expected"), [(3, "Headquarters or base established"), (1, "Change to group/activity")]
 )

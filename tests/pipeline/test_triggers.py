@@ -119,8 +119,8 @@ FINDER = TriggerFinder().initialize()
         ("Students demonstrated outside the ministry.", "protest", True),
         # handovers and truces
         ("The rebels handed over the town to a regional force.", "territory", True),
-        ("The handover was witnessed by journalists on Friday.", "territory", True),
-        ("The handover of the suspects took place at the border.", "territory", False),
+        ("The handover was witnessed by journalists on Friday.", "handover", True),
+        ("The handover of the suspects took place at the border.", "handover", False),
         ("The ceasefire between the army and the rebels took effect early on Wednesday.", "agreement", True),
         # South Asian press: soldiers "martyred" were killed
         ("Five soldiers were martyred in the attack.", "violence", True),
@@ -196,3 +196,33 @@ def test_a_trigger_noun_modifying_another_noun_tells_no_event(sentence: str, fou
 def test_the_kind_of_attack_naming_a_town_is_no_trigger(sentence: str) -> None:
     found = TriggerFinder().initialize().find(sentence)
     assert not [t for t in found if "attack" in t.text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels handed over their positions to the peacekeepers on Monday.",
+        "Reporters watched the handover in the hill town.",
+        "The militia agreed to hand over control of the district to the army.",
+    ],
+)
+def test_a_handover_of_ground_is_its_own_family(sentence: str) -> None:
+    assert "handover" in {t.family for t in TriggerFinder().initialize().find(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The handover of the suspects to the prosecutor took place on Monday.",
+        "A handover of power to the new cabinet is planned.",
+        "Police handed over the weapons to the court.",
+    ],
+)
+def test_other_handovers_move_no_ground(sentence: str) -> None:
+    assert "handover" not in {t.family for t in TriggerFinder().initialize().find(sentence)}
+
+
+def test_tear_gas_shells_are_no_shelling() -> None:
+    found = TriggerFinder().initialize().find("Police fired tear gas shells at the crowd.")
+    assert "shelling" not in {t.family for t in found}
+    assert "intervention" in {t.family for t in found}

@@ -33,7 +33,7 @@ TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes 
 SETTLED = {"Agreement"}  # trigger words that name this type settle it like a named weapon
 # Trigger words that define the type outright, however little the typer has seen of it: "set up a
 # base" is a base established whatever else the sentence says (ACLED's notes hardly ever code one).
-DEFINED = {"Headquarters or base established"}
+DEFINED = {"Headquarters or base established", "Non-violent transfer of territory"}  # and a handover
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def territory_needs_transfer(sub: str, families: set[str]) -> str:
 def base_by_actor(sub: str, roles: Roles) -> str:
     """ACLED's "headquarters or base established" is a non-state group's; state forces that set up
     a base changed their activity (a deployment)."""
-    return "Change to group/activity" if sub in DEFINED and roles.inter1 == 1 else sub
+    return "Change to group/activity" if sub == "Headquarters or base established" and roles.inter1 == 1 else sub
 
 
 
