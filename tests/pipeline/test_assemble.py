@@ -354,3 +354,19 @@ def test_a_written_part_of_a_split_province_gives_that_parts_seat() -> None:
     shan = gaz.place(gaz.lookup(["shan"])["shan"][0])
     assert _seat_of_province(shan, gaz, "Shan-North state").admin1 == "Shan-North"
     assert _seat_of_province(shan, gaz, "Shan State").admin1 == _seat_of_province(shan, gaz).admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "expected"),
+    [
+        ("Youths threw stones at a religious procession and set shops ablaze.", {"riot"}, "Mob violence"),
+        ("Two villages fought in a communal clash over a pasture.", {"riot", "clash"}, "Mob violence"),
+        ("Protesters threw stones at the police during the procession.", {"riot", "protest"}, "Violent demonstration"),
+        ("Rioters burned tyres and stoned police vehicles.", {"riot"}, "Violent demonstration"),
+    ],
+)
+def test_a_riot_against_a_procession_is_mob_violence(text: str, families: set[str], expected: str) -> None:
+    from sitrep.pipeline.assemble import mob_without_demonstration
+
+    assert mob_without_demonstration("Violent demonstration", text, families) == expected
+    assert mob_without_demonstration("Armed clash", text, families) == "Armed clash"

@@ -213,11 +213,29 @@ def raid_on_post(sub: str, text: str) -> str:
     return sub
 
 
+_COMMUNAL = re.compile(
+    r"\bcommunal\s+(?:clash|violence|riot|tension|flare-up)\w*"
+    r"|\b(?:at|on|during|targeting)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:religious\s+)?"
+    r"(?:procession|congregation|wedding|funeral|festival|pilgrimage)s?\b",
+    re.I,
+)
+
+
+def mob_without_demonstration(sub: str, text: str, families: set[str]) -> str:
+    """Rioting that tells no demonstration but a communal fight, or an attack on a procession or a
+    feast ("stones were hurled at a religious procession"), is mob violence: ACLED's violent
+    demonstration is a demonstration that turned violent."""
+    if sub == "Violent demonstration" and "protest" not in families and _COMMUNAL.search(text):
+        return "Mob violence"
+    return sub
+
+
 def definitional_types(sub: str, text: str, proba: dict[str, float], families: set[str]) -> str:
     """The codebook's definitions that hinge on one told fact of the incident's ``text``."""
     sub = sexual_violence_by_act(sub, text, proba)
     sub = excessive_force(sub, text, families)
     sub = prevented_blast(sub, text, proba)
+    sub = mob_without_demonstration(sub, text, families)
     return raid_on_post(sub, text)
 
 
