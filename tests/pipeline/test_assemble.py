@@ -370,3 +370,9 @@ def test_a_riot_against_a_procession_is_mob_violence(text: str, families: set[st
 
     assert mob_without_demonstration("Violent demonstration", text, families) == expected
     assert mob_without_demonstration("Armed clash", text, families) == "Armed clash"
+
+
+def test_an_encounter_is_two_sided() -> None:
+    from sitrep.pipeline.assemble import _TWO_SIDED
+
+    assert _TWO_SIDED.search("killed in an encounter")

@@ -226,3 +226,28 @@ def test_tear_gas_shells_are_no_shelling() -> None:
     found = TriggerFinder().initialize().find("Police fired tear gas shells at the crowd.")
     assert "shelling" not in {t.family for t in found}
     assert "intervention" in {t.family for t in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three militants were killed in an encounter in the hills on Sunday.",
+        "An encounter between security forces and insurgents lasted two hours.",
+        "The encounter, which began at dawn, left two dead.",
+        "More troops were rushed to the encounter site.",
+    ],
+)
+def test_an_encounter_is_a_gunfight(sentence: str) -> None:
+    assert "clash" in {t.family for t in TriggerFinder().initialize().find(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister described his encounter with students as warm.",
+        "Hikers reported a chance encounter with a bear.",
+        "The convoy encountered no resistance on the road.",
+    ],
+)
+def test_other_encounters_are_no_fight(sentence: str) -> None:
+    assert "clash" not in {t.family for t in TriggerFinder().initialize().find(sentence)}

@@ -26,7 +26,9 @@ _ARRESTS = re.compile(  # demonstrators arrested at the protest: the police inte
     r"(?:arrested|detained)\b",
     re.I,
 )
-_TWO_SIDED = re.compile(r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish", re.I)
+_TWO_SIDED = re.compile(
+    r"clash|fought|fighting|battl|gun ?battle|shoot-?out|exchang|fire ?fight|skirmish|encounter", re.I
+)
 PRIOR_OFF_FAMILY = 0.25
 PRIOR_OFF_WEAPON = 0.005
 TERRITORY_BATTLES = ("Government regains territory", "Non-state actor overtakes territory")
