@@ -376,3 +376,17 @@ def test_an_encounter_is_two_sided() -> None:
     from sitrep.pipeline.assemble import _TWO_SIDED
 
     assert _TWO_SIDED.search("killed in an encounter")
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("The opposition leader was detained shortly after joining a rally downtown.", True),
+        ("Two organisers were arrested during the march on Friday.", True),
+        ("The suspect was arrested at his home after the rally.", False),
+    ],
+)
+def test_a_leader_detained_at_the_rally_is_an_intervention(text: str, told: bool) -> None:
+    from sitrep.pipeline.assemble import _ARRESTS
+
+    assert bool(_ARRESTS.search(text)) is told

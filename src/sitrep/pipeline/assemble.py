@@ -23,7 +23,9 @@ _ARRESTS = re.compile(  # demonstrators arrested at the protest: the police inte
     rf"\b(?:arrested|detained|rounded up)\s+(?:at least\s+|more than\s+)?(?:\w+\s+){{0,2}}{_PEOPLE}\b"
     rf"|\b{_PEOPLE}\s+(?:\w+\s+){{0,3}}(?:were|was|had been|have been)\s+(?:\w+ly\s+)?(?:arrested|detained)\b"
     r"|\b(?:police|officers|security forces|authorities),?\s+(?:however,?\s+|then\s+|later\s+)?(?:\w+\s+){0,2}"
-    r"(?:arrested|detained)\b",
+    r"(?:arrested|detained)\b"
+    r"|\b(?:was|were)\s+(?:arrested|detained)\s+(?:\w+\s+){0,3}?(?:at|during|after\s+joining|while\s+(?:joining|leading|"
+    r"attending))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:rally|protest|demonstration|march|sit-in)\b",
     re.I,
 )
 _TWO_SIDED = re.compile(
