@@ -251,3 +251,8 @@ def test_an_encounter_is_a_gunfight(sentence: str) -> None:
 )
 def test_other_encounters_are_no_fight(sentence: str) -> None:
     assert "clash" not in {t.family for t in TriggerFinder().initialize().find(sentence)}
+
+
+@pytest.mark.parametrize("sentence", ["Police cited a bomb threat to clear the hall.", "A bomb scare shut the depot."])
+def test_a_bomb_threat_is_no_bombing(sentence: str) -> None:
+    assert "bombing" not in {t.family for t in TriggerFinder().initialize().find(sentence)}
