@@ -390,3 +390,19 @@ def test_a_leader_detained_at_the_rally_is_an_intervention(text: str, told: bool
     from sitrep.pipeline.assemble import _ARRESTS
 
     assert bool(_ARRESTS.search(text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels said they seized two posts, but soldiers pushed back the fighters and regained control.",
+         "Armed clash"),
+        ("Troops repelled the attack and retook the hill the same night.", "Armed clash"),
+        ("Rebels took control of the town after the army withdrew.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_a_takeover_pushed_back_is_a_clash(text: str, expected: str) -> None:
+    from sitrep.pipeline.assemble import repelled_takeover
+
+    assert repelled_takeover("Non-state actor overtakes territory", text) == expected
+    assert repelled_takeover("Attack", text) == "Attack"

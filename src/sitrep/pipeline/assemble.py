@@ -234,12 +234,30 @@ def mob_without_demonstration(sub: str, text: str, families: set[str]) -> str:
     return sub
 
 
+_REPELLED = re.compile(
+    r"\b(?:push(?:ed|ing)?|drove|driven|beat|beaten|forced)\s+back\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:insurgents|militants|rebels|fighters|attackers|assailants|gunmen|militiamen|enemy|them)\b"
+    r"|\b(?:repel(?:led)?|repulsed)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:attacks?|assaults?|insurgents|militants|rebels|fighters|"
+    r"attackers|assailants|gunmen|enemy)\b",
+    re.I,
+)
+
+
+def repelled_takeover(sub: str, text: str) -> str:
+    """Ground taken and lost again in the same fight ("claimed to have seized the checkpoints, but
+    police pushed back the insurgents and regained control") changed no control: an armed clash."""
+    if sub in TERRITORY_BATTLES and _REPELLED.search(text):
+        return "Armed clash"
+    return sub
+
+
 def definitional_types(sub: str, text: str, proba: dict[str, float], families: set[str]) -> str:
     """The codebook's definitions that hinge on one told fact of the incident's ``text``."""
     sub = sexual_violence_by_act(sub, text, proba)
     sub = excessive_force(sub, text, families)
     sub = prevented_blast(sub, text, proba)
     sub = mob_without_demonstration(sub, text, families)
+    sub = repelled_takeover(sub, text)
     return raid_on_post(sub, text)
 
 
