@@ -406,3 +406,16 @@ def test_a_takeover_pushed_back_is_a_clash(text: str, expected: str) -> None:
 
     assert repelled_takeover("Non-state actor overtakes territory", text) == expected
     assert repelled_takeover("Attack", text) == "Attack"
+
+
+def test_the_state_regains_ground_a_militia_withdrew_from() -> None:
+    from sitrep.pipeline.assemble import regainer_first
+
+    roles = Roles("Militia X", 3, "Military Forces of Y", 1)
+    text = "The militia withdrew from the town as army troops recaptured it."
+    got = regainer_first("Government regains territory", roles, text)
+    assert (got.actor1, got.inter1, got.actor2, got.inter2) == ("Military Forces of Y", 1, "Militia X", 3)
+    assert territory_by_actor("Government regains territory", got) == "Government regains territory"
+    # no withdrawal told, or another type: the roles stand
+    assert regainer_first("Government regains territory", roles, "Army troops recaptured the town.") == roles
+    assert regainer_first("Armed clash", roles, text) == roles

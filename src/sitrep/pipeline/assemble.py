@@ -274,6 +274,18 @@ def base_by_actor(sub: str, roles: Roles) -> str:
 
 
 
+_WITHDREW = re.compile(r"\b(?:withdr(?:ew|awn)|retreated|pulled\s+out|abandoned)\b", re.I)
+
+
+def regainer_first(sub: str, roles: Roles, text: str) -> Roles:
+    """Ground the state regains from a group that withdrew ("the militia withdrew from the town as
+    government soldiers recaptured it"): the state forces, named second, are the ones who took it."""
+    if sub != TERRITORY_BATTLES[0] or roles.inter1 == 1 or roles.inter2 != 1 or not _WITHDREW.search(text):
+        return roles
+    return replace(roles, actor1=roles.actor2, inter1=roles.inter2, actor2=roles.actor1, inter2=roles.inter1,
+                   assoc1="", quote1=roles.quote2, quote2=roles.quote1)
+
+
 def territory_by_actor(sub: str, roles: Roles) -> str:
     """Who took the ground decides the type: state forces regain, anyone else overtakes."""
     if sub not in TERRITORY_BATTLES:
@@ -327,6 +339,7 @@ def build_event(
     )
     if sub == "Air/drone strike":
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
+    roles = regainer_first(sub, roles, " ".join(doc.text[m.start : m.end] for m in inc.mentions))
     sub = base_by_actor(territory_by_actor(sub, roles), roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)
