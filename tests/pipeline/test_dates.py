@@ -58,6 +58,7 @@ def test_explicit(text: str, value: str, precision: int) -> None:
         ("A car bomb exploded two days ago.", "2017-12-05", 1),
         ("He was arrested the previous day.", "2017-12-06", 1),
         ("A mortar hit the school last week.", "2017-11-29", 2),
+        ("Gunmen raided two villages over the weekend.", "2017-12-02", 2),
         ("Talks failed earlier this month.", "2017-12-07", 3),
         ("The siege began six months ago.", "2017-06-15", 3),
         ("The ceasefire last month held.", "2017-11-15", 3),

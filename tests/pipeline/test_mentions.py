@@ -189,3 +189,14 @@ def test_statement_date_is_the_day_the_source_spoke() -> None:
     news = "Gunmen killed four fighters on Monday."
     own = DateMention(news.index("on Monday"), len(news) - 1, "on Monday", date(2018, 4, 16))
     assert statement_date([own], PUB, news) is None
+
+
+def test_over_the_weekend_dates_the_event_but_last_weekend_points_back() -> None:
+    from sitrep.pipeline.dates import find_dates
+    from sitrep.pipeline.mentions import event_date
+
+    wed = date(2024, 3, 6)
+    over = "Gunmen raided two villages over the weekend."
+    last = "The ceasefire last weekend held."
+    assert event_date(find_dates(over, wed), wed, over) is not None
+    assert event_date(find_dates(last, wed), wed, last) is None

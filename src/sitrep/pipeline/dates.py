@@ -124,6 +124,7 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>overnight|last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)"
     r"|earlier\s+today|the\s+previous\s+day|the\s+day\s+before"
     r"|(?:late\s+|earlier\s+|early\s+)?(?:last|this|past)\s+(?P<unit>week|weekend|month|year)"
+    r"|(?:over|at|during)\s+the\s+(?P<unit4>weekend)"
     r"|earlier\s+(?:in\s+)?this\s+(?P<unit2>week|month|year)|(?:earlier|later|early|late)\s+last\s+(?P<unit3>week|month|year)"
     rf"|(?P<n>{_NUMW})\s+(?P<agounit>day|days|week|weeks|month|months|year|years)\s+(?:ago|earlier|before))\b"
 )
@@ -287,7 +288,7 @@ def _relative_value(m: re.Match[str], published: date) -> tuple[date, int]:
         return published, 1
     if rel in ("overnight", "last night", "yesterday", "the previous day", "the day before"):
         return published - timedelta(days=1), 1
-    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "").lower()
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or "").lower()
     last = "last" in rel or "past" in rel
     if unit == "week":
         return _week_mid(published - timedelta(days=7 if last else 0)), 2

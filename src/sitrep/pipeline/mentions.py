@@ -117,7 +117,8 @@ def statement_date(dates: list[DateMention], published: date | None, text: str) 
     return None
 
 
-_WEEK = re.compile(r"\bweek(?:end)?s?\b", re.IGNORECASE)
+# "last week", "last weekend" point back to an earlier report; "over the weekend" names the days the event took
+_WEEK = re.compile(r"\bweeks?\b|\b(?:last|past)\s+weekend\b", re.IGNORECASE)
 
 
 def _relative_week(d: DateMention) -> bool:
