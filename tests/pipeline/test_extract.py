@@ -198,3 +198,11 @@ def test_a_city_written_where_places_go_is_placed_whatever_the_tagger_calls_it(c
 def test_the_town_an_attack_is_aimed_at_is_its_place() -> None:
     events = sitrep.extract("Russian forces shelled Kherson on Monday, killing two civilians.", published="2024-03-06")
     assert [(e.location, e.country) for e in events] == [("Kherson", "Ukraine")]
+
+
+@pytest.mark.parametrize("update", ["The death toll rose to 25, officials said.",
+                                    "The death toll rose to 25 on Tuesday, officials said."])
+def test_a_risen_toll_revises_the_incident_before_it(update: str) -> None:
+    text = f"Gunmen attacked the town of Djibo on Monday, killing ten. {update}"
+    events = sitrep.extract(text, published="2024-03-06", country="Burkina Faso")
+    assert [(e.event_date, e.fatalities) for e in events] == [("2024-03-04", 25)]

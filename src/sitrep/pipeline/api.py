@@ -224,6 +224,7 @@ class Extractor:
                     casualties=find_casualties(text, s, e), said=statement_date(dates, published, text),
                     before=_pluperfect_day(text, (s, e), published, dates, live))
         m.referential = is_referential(text, live, m.counts_dead)
+        m.updates_toll = _TOLL_UPDATE.search(text, s, e) is not None
         m.opens_referring = is_referential(text, live[:1], m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)

@@ -70,9 +70,10 @@ def _told(
     story_date: DateMention | None,
 ) -> Incident:
     """Put ``m`` into its incident, an earlier one or a new one, and return it. ``last`` is the
-    incident the sentence before told of: what "the attack" or "there" refers to."""
-    if (not places or (m.referential and _fits(last, m, places))) and m.date is None and last is not None \
-            and not m.separate:
+    incident the sentence before told of: what "the attack" or "there" refers to, and what a placeless
+    risen toll ("the death toll rose to 25 on Tuesday") revises, whatever day the update was made."""
+    if (not places or (m.referential and _fits(last, m, places))) and (m.date is None or m.updates_toll) \
+            and last is not None and not m.separate:
         _add(last, m)
         _refine(last, places, said_where=m.referential)
         return last

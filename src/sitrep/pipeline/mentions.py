@@ -72,6 +72,7 @@ class Mention:
     casualties: list[Casualty] = field(default_factory=list)
     date: DateMention | None = None
     referential: bool = False
+    updates_toll: bool = False  # its news is a risen toll ("the death toll rose to 25"), dated by the update
     opens_referring: bool = False  # its first trigger is a definite noun phrase: "The attack in X killed ..."
     separate: bool = False  # opens with "In another incident", "Separately": never joins an earlier incident
     summary: bool = False  # tells several incidents at once: no incident of its own, but it dates the story
