@@ -398,6 +398,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks += [m for m in _WHILE.finditer(text, start, end)
                if _DEATHS.search(text, start, m.start()) and _DEATHS.search(text, m.end(), end)
                and not any(b.start() <= m.start() < b.end() for b in breaks)]
+    breaks += [m for m in _AND.finditer(text, start, end)
+               if _counts_own_dead(text, start, m.start(), 0) and _counts_own_dead(text, m.end(), end, 1)
+               and not any(b.start() <= m.start() < b.end() for b in breaks)]
     cuts = [(b.start(), b.end()) for b in breaks]
     cuts += [c for c in _recall_cuts(text, start, end) if not any(a <= c[0] < b for a, b in cuts)]
     out, s = [], start
@@ -406,6 +409,21 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = b
     out.append((s, end))
     return [(a, b) for a, b in out if b > a]
+
+
+_AND = re.compile(r",?\s+and\s+")
+_KILLING = re.compile(r"\b(?:killed|killing|died)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+                    r"several|hundreds)\b", re.IGNORECASE)
+
+
+def _counts_own_dead(text: str, start: int, end: int, subject_words: int) -> bool:
+    """A clause with a killing verb after at least ``subject_words`` words, and a count ("gunmen
+    killed five people in X", "a roadside bomb killed three soldiers near Y"): two of them joined
+    by "and" are two incidents; "and killed five" shares the subject before it."""
+    verb = _KILLING.search(text, start, end)
+    return verb is not None and len(text[start : verb.start()].split()) >= subject_words and _COUNT.search(
+        text, start, end) is not None
 
 
 def _recall_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
