@@ -207,3 +207,9 @@ def test_a_risen_toll_revises_the_incident_before_it(update: str) -> None:
     text = f"Gunmen attacked the town of Djibo on Monday, killing ten. {update}"
     events = sitrep.extract(text, published="2024-03-06", country="Burkina Faso")
     assert [(e.event_date, e.fatalities) for e in events] == [("2024-03-04", 25)]
+
+
+def test_a_toll_over_a_list_of_provinces_is_split_between_them() -> None:
+    events = sitrep.extract("Air strikes killed 12 people in Idlib and Hama provinces on Monday.",
+                            published="2024-03-06")
+    assert [(e.admin1, e.fatalities, e.geo_precision) for e in events] == [("Idleb", 6, 3), ("Hama", 6, 3)]

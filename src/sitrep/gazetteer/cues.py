@@ -15,8 +15,8 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_BEFORE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$", re.I)
-_AREA_AFTER = re.compile(r"^\s+(?:district|area|region|countryside|suburbs?|outskirts|environs|vicinity|"
-                         r"neighbou?rhood|province|governorate|county)\b", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:districts?|area|regions?|countryside|suburbs?|outskirts|environs|vicinity|"
+                         r"neighbou?rhood|provinces?|governorates?|count(?:y|ies))\b", re.I)
 # a capital or country as the subject of a verb of speech, stance or policy: "Moscow vetoed",
 # "Washington has blamed", "Ankara is also seeking"
 _AUXILIARIES = r"(?:(?:has|have|had|is|was|are|were|will|would|also|then|later|now|again|itself|repeatedly)\s+){0,3}"

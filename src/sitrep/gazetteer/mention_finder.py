@@ -17,7 +17,10 @@ from sitrep.gazetteer.normalize import ARTICLES
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)\b", re.I)
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)s?\b", re.I)
+# a name heading a list that one plural area word closes: "Idlib and Aleppo provinces"
+_LISTED_ADMIN_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*"
+                                 r"(?:\s[A-Z][\w'’-]*)?\s+(?:provinces|governorates|states|regions|oblasts)\b")
 _ADMIN_WORD = re.compile(r"\b(?:province|governorate|state|region|oblast|county|parish|district|prefecture)$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|township|tehsil|upazila)\b", re.I)
 # the place an attack is aimed at, or a sea position: "shelled Kherson", "strikes on Gaza", "off Hodeidah"
@@ -137,7 +140,8 @@ class MentionFinder(GeoparserBase):
 
     def _candidates(self, span: Span, found: dict[str, list[Entry]], text: str = "") -> list[Entry]:
         """Entries a span may name: country, admin1 abbreviation, or every place with that name key."""
-        if text and _ADMIN_AFTER.match(text[span.end : span.end + 16]):
+        if text and (_ADMIN_AFTER.match(text[span.end : span.end + 16])
+                     or _LISTED_ADMIN_AFTER.match(text[span.end : span.end + 80])):
             areas = [e for e in found.get(span.key, []) if e.fcode in ("ADM1", "ADM2")]
             if areas:
                 return areas

@@ -512,12 +512,15 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     if _BORDER.search(text, max(0, places[i].start - 30), places[i].start):
         return chosen  # "along the border of X and Y districts": one place on the line between them
     for t in places[i + 1 :]:
-        if not _listed(text, chosen[-1], t) or _is_context(chosen[0], t):
+        plural = _PLURAL_AREA.match(text, t.end)  # "in Idlib and Aleppo provinces": areas of one list
+        if not _listed(text, chosen[-1], t) or (_is_context(chosen[0], t) and not plural):
             break
         chosen.append(t)
     return chosen
 
 
+_PLURAL_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?|,?\s+and\s+[A-Z][\w'’-]*"
+                          r"(?:\s[A-Z][\w'’-]*)?)*\s+(?:provinces|governorates|states|regions|districts|counties|oblasts)\b")
 _BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
 # what follows "a day after", "weeks since" is the recalled event: its dates and places are not this one's

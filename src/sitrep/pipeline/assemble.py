@@ -518,7 +518,7 @@ def merge_restatements(events: list[Event], separate: set[int] | frozenset[int] 
 
 
 def _restates(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.country != b.country:
+    if a.event_type != b.event_type or a.country != b.country or _one_toll_split(a, b):
         return False
     days = (
         abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
@@ -530,6 +530,15 @@ def _restates(a: Event, b: Event) -> bool:
     if same_toll and (days == 0 or (assumed and days <= 3)):
         return True
     return assumed and days <= 3 and bool(a.location) and a.location == b.location
+
+
+def _one_toll_split(a: Event, b: Event) -> bool:
+    """Both tolls are shares of one sentence's toll over a list of places ("12 killed in Idlib and
+    Aleppo provinces": 6 and 6), not one toll told twice."""
+    def spans(e: Event) -> set[tuple[int, int]]:
+        return {(ev.start, ev.end) for ev in e.evidence if ev.field == "fatalities"}
+
+    return bool(spans(a) & spans(b))
 
 
 def _dated(e: Event) -> bool:
