@@ -26,6 +26,7 @@ SHIPPED_INDEX = GAZETTEER_DIR / "gazetteer.sqlite"
 _QUERY = ("SELECT n.norm, n.alt, p.id, p.name, p.lat, p.lon, p.cc, p.a1, p.a2, p.fclass, p.fcode, p.pop "
           "FROM {db}names n JOIN {db}places p ON p.id = n.id WHERE n.norm IN ({qs})")
 _MAX_KEYS = 900  # stay under SQLite's variable limit
+_ENTRY_COLUMNS = "id, name, lat, lon, cc, a1, a2, fclass, fcode, pop"  # a places row in Entry's order (alt aside)
 _AREA_WORD = re.compile(r"\s+(?:state|region|province|division)$", re.IGNORECASE)
 
 
@@ -181,8 +182,7 @@ class Gazetteer:
         for db in reversed(self._dbs):
             for i in range(0, len(wanted), _MAX_KEYS):
                 chunk = wanted[i : i + _MAX_KEYS]
-                sql = (f"SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM {db}places "
-                       f"WHERE id IN ({','.join('?' * len(chunk))})")
+                sql = f"SELECT {_ENTRY_COLUMNS} FROM {db}places WHERE id IN ({','.join('?' * len(chunk))})"
                 out.update((r[0], Entry(*r)) for r in self.conn.execute(sql, chunk))
         return out
 
@@ -210,8 +210,8 @@ class Gazetteer:
         if iso2 is None:
             return None
         rows = self.conn.execute(
-            "SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM places WHERE cc = ? AND fcode = 'PPLC' "
-            "ORDER BY pop DESC LIMIT 1", (iso2,)).fetchall()
+            f"SELECT {_ENTRY_COLUMNS} FROM places WHERE cc = ? AND fcode = 'PPLC' ORDER BY pop DESC LIMIT 1",
+            (iso2,)).fetchall()
         return self.place(Entry(*rows[0])) if rows else None
 
     def iso_numeric(self, country_name: str) -> int | None:
@@ -288,7 +288,7 @@ class Gazetteer:
             return None
         cc, a1 = key.split(".", 1)
         row = self.conn.execute(
-            "SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM places WHERE cc = ? AND a1 = ? "
+            f"SELECT {_ENTRY_COLUMNS} FROM places WHERE cc = ? AND a1 = ? "
             "AND a2 LIKE ? AND fclass = 'P' ORDER BY fcode IN ('PPLA', 'PPLC') DESC, pop DESC LIMIT 1",
             (cc, a1, prefix + "%")).fetchone()
         return self.place(Entry(*row)) if row else None
@@ -321,8 +321,7 @@ class Gazetteer:
         if iso2 not in self._areas:
             out: dict[str, list[Entry]] = defaultdict(list)
             for db in self._dbs:
-                sql = (f"SELECT id, name, lat, lon, cc, a1, a2, fclass, fcode, pop FROM {db}places "
-                       "WHERE cc = ? AND fcode IN ('ADM1', 'ADM2')")
+                sql = f"SELECT {_ENTRY_COLUMNS} FROM {db}places WHERE cc = ? AND fcode IN ('ADM1', 'ADM2')"
                 for row in self.conn.execute(sql, (iso2,)):
                     e = Entry(*row)  # alt defaults to 0: a main name
                     words = norm(e.name).split()
