@@ -118,12 +118,12 @@ def test_a_clause_after_a_comma_is_no_parallel_list_without_its_own_count() -> N
 def test_a_risen_toll_dates_its_event_the_day_before() -> None:
     from datetime import date
 
-    from sitrep.pipeline.api import _toll_update_day
+    from sitrep.pipeline.api import _TOLL_UPDATE, _toll_update_day
 
     text = "The death toll following a suicide explosion in the coastal town of Marka has increased to 20."
-    found = _toll_update_day(text, 0, len(text), date(2022, 7, 28))
+    found = _toll_update_day(_TOLL_UPDATE.search(text), date(2022, 7, 28))
     assert found is not None and found.value == date(2022, 7, 27)
-    assert _toll_update_day("Gunmen killed 20 people.", 0, 24, date(2022, 7, 28)) is None
+    assert _toll_update_day(_TOLL_UPDATE.search("Gunmen killed 20 people."), date(2022, 7, 28)) is None
 
 
 def test_a_border_between_two_places_is_one_place() -> None:

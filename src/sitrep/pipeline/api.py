@@ -219,12 +219,13 @@ class Extractor:
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
-        day = event_date(dates, published, text) or _toll_update_day(text, s, e, published)
+        update = _TOLL_UPDATE.search(text, s, e)
+        day = event_date(dates, published, text) or _toll_update_day(update, published)
         m = Mention(s, e, para, live, dates=dates, date=day, separate=is_separate(text, s),
                     casualties=find_casualties(text, s, e), said=statement_date(dates, published, text),
                     before=_pluperfect_day(text, (s, e), published, dates, live))
         m.referential = is_referential(text, live, m.counts_dead)
-        m.updates_toll = _TOLL_UPDATE.search(text, s, e) is not None
+        m.updates_toll = update is not None
         m.opens_referring = is_referential(text, live[:1], m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
@@ -305,11 +306,11 @@ _TOLL_UPDATE = re.compile(
 )
 
 
-def _toll_update_day(text: str, start: int, end: int, published: date | None) -> DateMention | None:
+def _toll_update_day(m: re.Match[str] | None, published: date | None) -> DateMention | None:
     """An undated sentence whose news is a risen toll ("the death toll following a suicide
     explosion in Marka has increased to at least 20") tells of an event before the day it is
-    reported: the day before publication, when the first toll was reported."""
-    m = _TOLL_UPDATE.search(text, start, end)
+    reported: the day before publication, when the first toll was reported. ``m``: the sentence's
+    match of :data:`_TOLL_UPDATE`, if any."""
     if m is None or published is None:
         return None
     return DateMention(m.start(), m.end(), m.group(), published - timedelta(days=1), 1, True)
@@ -394,21 +395,25 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     two clauses that each count their dead ("air raids killed 18 in Hais, while shelling left 35
     others dead in nearby Tahita"), and a phrase about the place that tells another event of
     another day ("a strike on Saturday hit Binnish, where a car bomb killed 9 on Tuesday")."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
-    breaks += [m for m in _WHILE.finditer(text, start, end)
-               if _DEATHS.search(text, start, m.start()) and _DEATHS.search(text, m.end(), end)
-               and not any(b.start() <= m.start() < b.end() for b in breaks)]
-    breaks += [m for m in _AND.finditer(text, start, end)
-               if _counts_own_dead(text, start, m.start(), 0) and _counts_own_dead(text, m.end(), end, 1)
-               and not any(b.start() <= m.start() < b.end() for b in breaks)]
-    cuts = [(b.start(), b.end()) for b in breaks]
-    cuts += [c for c in _recall_cuts(text, start, end) if not any(a <= c[0] < b for a, b in cuts)]
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    _add_free(cuts, ((m.start(), m.end()) for m in _WHILE.finditer(text, start, end)
+                     if _DEATHS.search(text, start, m.start()) and _DEATHS.search(text, m.end(), end)))
+    _add_free(cuts, ((m.start(), m.end()) for m in _AND.finditer(text, start, end)
+                     if _counts_own_dead(text, start, m.start(), 0) and _counts_own_dead(text, m.end(), end, 1)))
+    _add_free(cuts, _recall_cuts(text, start, end))
     out, s = [], start
     for a, b in sorted(cuts):
         out.append((s, a))
         s = b
     out.append((s, end))
     return [(a, b) for a, b in out if b > a]
+
+
+def _add_free(cuts: list[tuple[int, int]], new: Iterable[tuple[int, int]]) -> None:
+    """Add the cuts of ``new`` that do not start inside a cut already made."""
+    for a, b in new:
+        if not any(s <= a < e for s, e in cuts):
+            cuts.append((a, b))
 
 
 _AND = re.compile(r",?\s+and\s+")

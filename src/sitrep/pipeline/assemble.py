@@ -273,7 +273,6 @@ def base_by_actor(sub: str, roles: Roles) -> str:
     return "Change to group/activity" if sub == "Headquarters or base established" and roles.inter1 == 1 else sub
 
 
-
 _WITHDREW = re.compile(r"\b(?:withdr(?:ew|awn)|retreated|pulled\s+out|abandoned)\b", re.I)
 
 
