@@ -174,3 +174,38 @@ def test_a_vaguer_event_of_another_type_is_no_re_mention() -> None:
     vague = record_of(ev(location="Syria", lat=35.0, lon=38.0, geo_precision=3, sub="Attack",
                          etype="Violence against civilians"), "a2", "r1")
     assert sorted(map(sorted, cluster([precise, vague]))) == [[0], [1]]
+
+
+def _dated(event: Event) -> Event:
+    event.evidence.append(Evidence(field="event_date", quote="on Tuesday", start=0, end=10))
+    return event
+
+
+@pytest.mark.parametrize(("b_kw", "apart"), [
+    ({"date": "2024-03-02", "dated": True}, True),  # both name the town and the day: another day, another event
+    ({"date": "2024-03-02", "dated": False}, False),  # r2's day is only its publication: the window holds
+    ({"date": "2024-03-02", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
+     False),  # r2 knows only the province
+    ({"dated": True}, False),  # the same day
+])
+def test_two_reports_naming_the_town_and_other_days_are_told_apart(b_kw: dict, apart: bool) -> None:
+    from sitrep.dedup.score import pair_score, told_apart
+
+    dated = b_kw.pop("dated")
+    a = record_of(_dated(ev(admin1="Idleb")), "a", "r1")
+    b_event = ev(**{"admin1": "Idleb", **b_kw})
+    b = record_of(_dated(b_event) if dated else b_event, "b", "r2")
+    assert (bool(a.day != b.day) and told_apart(a, b)) is apart
+    assert (pair_score(a, b, CFG) == 0.0) is apart
+
+
+def test_a_pair_ruled_out_keeps_two_clusters_apart_whatever_the_average() -> None:
+    """r1 and r2 name Ariha on 1 and 2 March: two events. A province-wide r3 resembles both; it may join one
+    of them, but the two never end in one cluster through it."""
+    words = "Barrel bombs on the vegetable market in Ariha kill nine"
+    recs = [record_of(_dated(ev(notes=words)), "a", "r1"),
+            record_of(_dated(ev(notes=words, date="2024-03-02", lat=35.812)), "b", "r2"),
+            record_of(ev(notes=words, location="Idlib", admin1="Idleb", lat=35.93, lon=36.63, geo_precision=3),
+                      "c", "r3")]
+    groups = cluster(recs, replace(CFG, link_threshold=0.0))
+    assert not any({0, 1} <= set(g) for g in groups)

@@ -225,3 +225,10 @@ def test_a_village_named_like_a_country_needs_its_area_written(gp: Geoparser) ->
     text = "About 75 people held an anti-Russia rally in Columbus (Ohio) on Saturday."
     found = {t.text: t.place for t in gp.toponyms(text, country="United States") if t.place}
     assert found["Russia"].feature_code == "PCLI"
+
+
+def test_the_province_of_x_is_the_province(gp: Geoparser) -> None:
+    text = "Jets struck militants in the northwestern province of Idlib."
+    ents = [(text.index("Idlib"), text.index("Idlib") + 5, "GPE")]
+    found = [t for t in gp.toponyms(text, entities=ents, country="Syria") if t.text == "Idlib"]
+    assert found and found[0].place is not None and found[0].place.feature_code == "ADM1"

@@ -213,3 +213,10 @@ def test_a_toll_over_a_list_of_provinces_is_split_between_them() -> None:
     events = sitrep.extract("Air strikes killed 12 people in Idlib and Hama provinces on Monday.",
                             published="2024-03-06")
     assert [(e.admin1, e.fatalities, e.geo_precision) for e in events] == [("Idleb", 6, 3), ("Hama", 6, 3)]
+
+
+def test_a_sentence_run_on_from_a_caption_still_tells_its_event() -> None:
+    text = ("A hospital in Ariha after an earlier raid. (Press Agencies) Air strikes hit Saraqib on Saturday, "
+            "killing 12 people, a monitor said.")
+    events = sitrep.extract(text, "2017-04-09", "Syria")
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Sarāqib", "2017-04-08", 12)]

@@ -84,6 +84,9 @@ def test_a_wire_dateline_with_its_date_is_no_event_place() -> None:
          [" BEIRUT Nine people died on Friday."]),
         ("Nine people died in Binnish on Friday, police said. (AFP)",
          ["Nine people died in Binnish on Friday, police said. (AFP)"]),
+        ("Jets hit Binnish. Tags Syria Idlib airstrike Homs At least two died.",  # a keyword list run into the text
+         ["Jets hit Binnish. ", "At least two died."]),
+        ("Jets hit Binnish. Tags Syria Idlib airstrike Homs", ["Jets hit Binnish. Tags Syria Idlib airstrike Homs"]),
     ],
 )
 def test_a_caption_inside_a_line_ends_with_its_credit(text: str, body: list[str]) -> None:

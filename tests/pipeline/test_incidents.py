@@ -204,3 +204,14 @@ def test_two_incidents_that_contain_each_other_keep_one() -> None:
     a, b = top("Chagai", 29.3, 64.7, fclass="A"), top("Nokkundi", 29.35, 64.75, fclass="A")
     incs = group([m], {0: [a, b]}, PUB)
     assert len(incs) == 1
+
+
+def test_two_spellings_of_an_unlisted_village_are_one_place() -> None:
+    from sitrep.pipeline.incidents import same_place
+
+    def village(name: str) -> Toponym:
+        return Toponym(0, len(name), name, None, precision=2, unlisted=True)
+
+    assert same_place(village("Urom al-Joz"), village("Urum al-Joz"))
+    assert not same_place(village("Urum al-Joz"), village("Kafr Awid"))
+    assert not same_place(village("Bina"), village("Bini"))  # short names: one letter is another village

@@ -161,6 +161,7 @@ def test_a_date_after_a_speech_verb(sentence: str, dated: bool) -> None:
     ("Thirteen fighters were also killed.", True),
     ("Another five people died in the blast.", True),
     ("Two other soldiers were killed.", True),
+    ("An earlier death toll reported 15 people killed but three more died of their wounds.", False),
 ])
 def test_a_count_adds_only_when_its_own_words_say_so(sentence: str, adds: bool) -> None:
     from sitrep.pipeline.fatalities import find_casualties

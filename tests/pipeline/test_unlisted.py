@@ -56,3 +56,23 @@ def test_a_name_continuing_a_list_of_places_is_placed_too() -> None:
     text = "Bombs hit cars in Zafar and Shulu districts."
     found = unlisted_places(text, 0, len(text), frozenset({"Zafar", "Shulu"}), [])
     assert [t.text for t in found] == ["Zafar", "Shulu"]
+
+
+def test_an_arabic_article_continues_the_name() -> None:
+    text = "Jets struck the village of Urum al-Joz and the town of al-Bureij."
+    assert unlisted_names(text, [], never_listed) == {"Urum al-Joz", "al-Bureij"}
+
+
+def test_the_town_of_x_is_a_place_after_any_word() -> None:
+    text = "Jets struck the town of Zorvaka. The strike on the stronghold of Kelimu killed two."
+    found = unlisted_places(text, 0, len(text), frozenset({"Zorvaka", "Kelimu"}), [])
+    assert [t.text for t in found] == ["Zorvaka", "Kelimu"]
+    text = "They fled their home area of Zorvaka."  # an area of one's home is no event place
+    assert unlisted_places(text, 0, len(text), frozenset({"Zorvaka"}), []) == []
+
+
+def test_an_unlisted_village_near_a_province_is_near_a_known_place() -> None:
+    province = Place("Idleb", 35.9, 36.6, "Syria", feature_class="A", feature_code="ADM1")
+    village = Toponym(20, 27, "Zorvaka", None, precision=2, unlisted=True)
+    out = anchored([Toponym(0, 5, "Idlib", province, precision=3), village], None)
+    assert out[1].place == province and out[1].precision == 2

@@ -155,7 +155,7 @@ def report_siblings(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
     reports' events join them (see :func:`cluster`).
     """
     if a.family != b.family or a.country != b.country or not a.day or not b.day:
-        return False
+        return False  # a recap of another incident ("26 were also killed yesterday in ...") is often another type
     gap = abs(a.day - b.day)
     if gap > cfg.window_days or (gap == 0 and _COARSENESS[a.kind] == _COARSENESS[b.kind]):
         return False
@@ -187,9 +187,16 @@ LINK_SAMPLE = 20  # members per side the average link reads (clusters are rarely
 
 def average_link(a: Sequence[int], b: Sequence[int], records: Sequence[DedupRecord], cfg: DedupConfig,
                  index: TextIndex) -> float:
-    """Mean pair score between the members of two clusters (vetoed pairs count 0)."""
+    """Mean pair score between the members of two clusters; 0 when a pair of two reports is vetoed (other
+    days at named towns, places apart): what one member rules out, the cluster cannot hold."""
     a, b = a[:LINK_SAMPLE], b[:LINK_SAMPLE]
-    total = sum(pair_score(records[i], records[j], cfg, index.similarity(i, j)) for i in a for j in b)
+    total = 0.0
+    for i in a:
+        for j in b:
+            score = pair_score(records[i], records[j], cfg, index.similarity(i, j))
+            if score == 0.0 and records[i].doc != records[j].doc:
+                return 0.0
+            total += score
     return total / (len(a) * len(b))
 
 

@@ -69,6 +69,7 @@ class DedupRecord:
     time_precision: int = 1  # ACLED: 1 the day, 2 the week, 3 the month
     admin1: str = ""
     kind: PlaceKind = "point"
+    dated: bool = False  # the report states the day (the date has evidence), not only its own publication
 
     @property
     def family(self) -> str:
@@ -149,4 +150,5 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         lon=event.longitude, geo_precision=event.geo_precision or 3,
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
+        dated=any(e.field == "event_date" for e in event.evidence),
     )

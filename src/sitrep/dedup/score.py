@@ -78,6 +78,13 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
     return 0.5 if a.event_type == b.event_type else 0.2
 
 
+def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
+    """Two reports that each name the town and the day, and name other days: ACLED's unit is one day at one
+    place, so these are two events (the window only covers a date a report left vague or inferred)."""
+    return (a.dated and b.dated and a.kind == b.kind == "point" and a.time_precision == b.time_precision == 1
+            and max(a.geo_precision, b.geo_precision) <= 1)
+
+
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
     """A score in [0, 1]; 0 for pairs that can never merge (same report, other type family, far apart).
 
@@ -87,7 +94,7 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
     if a.doc == b.doc or a.family != b.family or a.country != b.country or not a.day or not b.day:
         return 0.0  # undated events (day 0) never merge: nothing says they are the same day
     gap = abs(a.day - b.day)
-    if gap > max(day_reach(a, cfg), day_reach(b, cfg)):
+    if gap > max(day_reach(a, cfg), day_reach(b, cfg)) or (gap and told_apart(a, b)):
         return 0.0
     geo = geo_similarity(a, b, cfg)
     if geo == 0.0:

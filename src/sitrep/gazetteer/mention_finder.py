@@ -18,6 +18,8 @@ from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans,
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)s?\b", re.I)
+# "the northwestern province of Idlib": the province
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast|prefecture)\s+of\s+$", re.I)
 # a name heading a list that one plural area word closes: "Idlib and Aleppo provinces"
 _LISTED_ADMIN_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*"
                                  r"(?:\s[A-Z][\w'’-]*)?\s+(?:provinces|governorates|states|regions|oblasts)\b")
@@ -141,6 +143,8 @@ class MentionFinder(GeoparserBase):
     def _candidates(self, span: Span, found: dict[str, list[Entry]], text: str = "") -> list[Entry]:
         """Entries a span may name: country, admin1 abbreviation, or every place with that name key."""
         if text and (_ADMIN_AFTER.match(text[span.end : span.end + 16])
+                     or (_ADMIN_BEFORE.search(text[max(0, span.start - 16) : span.start])
+                         and span.key not in self.gazetteer.country_keys)  # "the Mopti region of Mali"
                      or _LISTED_ADMIN_AFTER.match(text[span.end : span.end + 80])):
             areas = [e for e in found.get(span.key, []) if e.fcode in ("ADM1", "ADM2")]
             if areas:

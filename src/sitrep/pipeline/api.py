@@ -191,6 +191,9 @@ class Extractor:
         out = []
         for s, e in (c for sent in analysed.sentences for c in clauses(page.text, *sent)):
             para = _paragraph(page.body, s)
+            if para is None:  # a clause the sentence splitter ran on from a caption into the body
+                s = next((a for a, _ in page.body if s < a < e and page.text[a:e].strip()), e)
+                para = _paragraph(page.body, s) if s < e else None
             if para is None:
                 continue
             places = [t for t in page.toponyms if s <= t.start < e and _usable(t) and not _inside(t, page.datelines)]

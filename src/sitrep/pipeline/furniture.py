@@ -95,6 +95,17 @@ def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# a page's keyword list run into its text: "... in Idlib province. Tags Syria Idlib airstrike Homs At least 18 ..."
+_TAGS = re.compile(r"(?:^|(?<=[.!?\"'\u201d]\s))Tags?:?\s+(?P<words>(?:[\w'’-]+,?\s+){1,20}?)"
+                   r"(?=(?:The|A|An|At|In|On|More|Some|Several|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)\s)")
+
+
+def tag_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Keyword lists ("Tags Syria Idlib airstrike") inside text[start:end], up to the word that
+    opens the next sentence; a list that runs on with no such word is left alone."""
+    return [(m.start(), m.end()) for m in _TAGS.finditer(text, start, end)]
+
+
 def _without(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out, at = [], span[0]
     for a, b in cuts:
@@ -108,7 +119,8 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the report's body, less captions inside its lines; the whole
     text when nothing looks like a page."""
     lines = [(b.start, b.end) for b in split_blocks(text) if b.body] or [(0, len(text))]
-    return [part for a, b in lines for part in _without((a, b), caption_spans(text, a, b))] or [(0, len(text))]
+    return [part for a, b in lines
+            for part in _without((a, b), sorted(caption_spans(text, a, b) + tag_spans(text, a, b)))] or [(0, len(text))]
 
 
 def headline_span(text: str) -> tuple[int, int] | None:

@@ -144,7 +144,7 @@ def _refine(inc: Incident, places: list[Toponym], said_where: bool = False) -> N
     that says where the incident happened ("the attacks ... were carried out in Masasna, a village
     in Hama province") also replaces a place as vague as its own (the lead's "near Idlib
     province")."""
-    if not places:
+    if not places or (inc.place is not None and inc.place.unlisted):  # a village's name is as precise as it gets
         return
     if inc.place is None or inc.place.precision > places[0].precision or (
             said_where and inc.place.precision >= 3 and places[0].precision >= 3):
@@ -191,7 +191,7 @@ def same_place(a: Toponym | None, b: Toponym | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if a.unlisted or b.unlisted:  # a village the gazetteer lacks is not the town it stands in at
-        return a.unlisted and b.unlisted and fold(a.text) == fold(b.text)
+        return a.unlisted and b.unlisted and same_spelling(a.text, b.text)
     if a.place is None or b.place is None:
         return a.text.casefold() == b.text.casefold()
     if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
@@ -199,6 +199,17 @@ def same_place(a: Toponym | None, b: Toponym | None) -> bool:
     if fold(a.place.name) == fold(b.place.name) and a.place.admin1 == b.place.admin1:
         return True  # Herat province and Herat city, Herāt and Herat
     return distance_km(a, b) <= SAME_PLACE_KM
+
+
+SPELLING_RATIO = 85  # "Urom al-Joz" / "Urum al-Joz": one village transliterated twice
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name the gazetteer does not hold (folded, then near-equal)."""
+    from rapidfuzz.fuzz import ratio
+
+    fa, fb = fold(a), fold(b)
+    return fa == fb or (min(len(fa), len(fb)) >= 6 and ratio(fa, fb) >= SPELLING_RATIO)
 
 
 def distance_km(a: Toponym, b: Toponym) -> float:
@@ -283,7 +294,7 @@ def settle_areas(incidents: list[Incident], towns: list[Toponym]) -> None:
     for inc in incidents:
         top = inc.place
         area = top.place if top else None
-        if top is None or area is None or not (area.feature_class == "A" or top.precision >= 3
+        if top is None or area is None or top.unlisted or not (area.feature_class == "A" or top.precision >= 3
                                                or _named_like_province(area)):
             continue
         inside = {t.place.geonameid: t for t in towns if t.place and t.start > inc.mentions[0].start

@@ -27,6 +27,9 @@ PLUPERFECT = re.compile(
     r"\bhad (?:been |also |previously |earlier |already )?\w+(?:ed|en|wn|ght|ost|ok)\b", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
+# "an earlier death toll reported 15 killed but three more died": the sentence revises the toll, adds nothing
+_EARLIER_TOLL = re.compile(r"\b(?:earlier|previous|initial|preliminary)\s+(?:death\s+)?(?:toll|count|figure|tally)\b",
+                           re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|further|additional)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 ALSO_BEFORE = 20  # characters before a death count that may say it adds ("another", "also")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -237,7 +240,10 @@ def is_spread(text: str, m: Mention) -> bool:
 def says_also(text: str, m: Mention) -> bool:
     """The sentence adds to an earlier count: "13 IS members were also killed", "another five
     died", "two other soldiers were killed". The word must belong to a death count, not to the
-    rest of the sentence ("... killed and more than a dozen others were injured" restates)."""
+    rest of the sentence ("... killed and more than a dozen others were injured" restates). A sentence
+    revising an earlier toll ("an earlier toll of 15 ... three more died") restates it."""
+    if _EARLIER_TOLL.search(text, m.start, m.end):
+        return False
     for c in m.casualties:
         if c.kind == "killed" and _ALSO.search(text, max(m.start, c.start - ALSO_BEFORE), c.end):
             return True

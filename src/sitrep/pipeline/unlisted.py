@@ -15,14 +15,16 @@ from dataclasses import replace
 
 from sitrep.model import Toponym
 
-_PLACE_NOUN = r"(?:town|village|city|hamlet|settlement|neighbou?rhood|district|area|locality|commune|camp|suburb)"
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|remote)\s+)?"
-    rf"(?:{_PLACE_NOUN}\s+of\s+)?$",
+_PLACE_NOUN = (r"(?:town|village|city|hamlet|settlement|neighbou?rhood|district|area|locality|commune|camp|suburb|"
+               r"stronghold)")
+_LOCATIVE = re.compile(  # "in X", "near the village of X", and "the town of X" after any word ("struck the town of X")
+    r"(?:\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|remote)\s+)?"
+    rf"(?:{_PLACE_NOUN}\s+of\s+)?|\b(?:town|village|hamlet|settlement|stronghold)\s+of\s+)$",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
-_NAMED = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})")
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul|ibn|bin|bani|abu)-[A-Za-z][\w'’]*"  # "Urum al-Joz"
+_NAMED = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?P<name>(?:{_NAME}|{_PARTICLE})(?:\s+(?:{_NAME}|{_PARTICLE})){{0,2}})")
 _LISTED = re.compile(  # "in several villages in the sector, including Bulongo, Kazarahoyo and Kidungu"
     rf"\b(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps)\b[^.;]{{0,60}}?"
     rf"\b(?:of|including|such as|like|namely)\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
@@ -94,5 +96,5 @@ def anchored(places: list[Toponym], main: Toponym | None) -> list[Toponym]:
             continue
         near = min(listed, key=lambda o: abs(o.start - t.start), default=main)
         if near is not None and near.place is not None:
-            out.append(replace(t, place=near.place, precision=max(2, near.precision)))
+            out.append(replace(t, place=near.place, precision=2))  # ACLED: a village not found, near a known place
     return out
