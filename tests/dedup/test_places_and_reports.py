@@ -186,6 +186,8 @@ def _dated(event: Event) -> Event:
     ({"date": "2024-03-02", "dated": False}, False),  # r2's day is only its publication: the window holds
     ({"date": "2024-03-02", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
      False),  # r2 knows only the province
+    ({"date": "2024-03-03", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
+     True),  # two stated days apart: more than a night between them
     ({"dated": True}, False),  # the same day
 ])
 def test_two_reports_naming_the_town_and_other_days_are_told_apart(b_kw: dict, apart: bool) -> None:
@@ -209,3 +211,13 @@ def test_a_pair_ruled_out_keeps_two_clusters_apart_whatever_the_average() -> Non
                       "c", "r3")]
     groups = cluster(recs, replace(CFG, link_threshold=0.0))
     assert not any({0, 1} <= set(g) for g in groups)
+
+
+def test_two_days_a_report_states_are_no_siblings() -> None:
+    """"Ten died in Ariha on Tuesday ... 26 were also killed there yesterday": the report tells two incidents."""
+    from sitrep.dedup.cluster import report_siblings
+
+    a = record_of(_dated(ev(admin1="Idleb")), "a1", "r1")
+    b = record_of(_dated(ev(admin1="Idleb", date="2024-03-02")), "a2", "r1")
+    assert not report_siblings(a, b, CFG)
+    assert report_siblings(a, record_of(ev(admin1="Idleb", date="2024-03-02"), "a3", "r1"), CFG)  # inferred day

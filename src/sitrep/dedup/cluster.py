@@ -149,15 +149,18 @@ def report_siblings(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
     Extractors split one incident of a report when its mentions carry different dates (the day of
     the attack, the day of a toll update) or places of different precision (the province, then the
     town). Siblings: same family and country, compatible places (the same, or one inside the other)
-    and actors, and either dates within the window that differ, or the same date with one place
+    and actors, and either dates within the window that differ (one of them inferred, as a toll update's
+    day is: two days the report states are two incidents), or the same date with one place
     strictly coarser than the other. Two events of one day at equally precise places stay apart: the
     unit rule split them on purpose. Siblings share a cluster only when the scores against other
     reports' events join them (see :func:`cluster`).
     """
     if a.family != b.family or a.country != b.country or not a.day or not b.day:
-        return False  # a recap of another incident ("26 were also killed yesterday in ...") is often another type
+        return False
     gap = abs(a.day - b.day)
     if gap > cfg.window_days or (gap == 0 and _COARSENESS[a.kind] == _COARSENESS[b.kind]):
+        return False
+    if gap and a.dated and b.dated:  # the report states both days: two incidents ("26 were also killed yesterday")
         return False
     return geo_similarity(a, b, cfg) > 0 and actor_similarity(a.actors, b.actors) > 0
 

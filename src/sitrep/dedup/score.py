@@ -79,10 +79,12 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
 
 
 def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
-    """Two reports that each name the town and the day, and name other days: ACLED's unit is one day at one
-    place, so these are two events (the window only covers a date a report left vague or inferred)."""
-    return (a.dated and b.dated and a.kind == b.kind == "point" and a.time_precision == b.time_precision == 1
-            and max(a.geo_precision, b.geo_precision) <= 1)
+    """Two reports of other days that each state the day: two events when both name the town (ACLED's
+    unit is one day at one place), or when the days are two or more apart (stated days of one incident
+    differ by a night at most). The window covers a date a report left vague or inferred."""
+    if not (a.dated and b.dated and a.time_precision == b.time_precision == 1):
+        return False
+    return abs(a.day - b.day) >= 2 or (a.kind == b.kind == "point" and max(a.geo_precision, b.geo_precision) <= 1)
 
 
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
