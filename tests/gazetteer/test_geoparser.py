@@ -232,3 +232,13 @@ def test_the_province_of_x_is_the_province(gp: Geoparser) -> None:
     ents = [(text.index("Idlib"), text.index("Idlib") + 5, "GPE")]
     found = [t for t in gp.toponyms(text, entities=ents, country="Syria") if t.text == "Idlib"]
     assert found and found[0].place is not None and found[0].place.feature_code == "ADM1"
+
+
+def test_a_town_in_a_person_name_is_still_a_town_where_places_go(gp: Geoparser) -> None:
+    """A tagger that reads the headline's "Syrias Aleppo Monitor" as a person must not make "Aleppo" a
+    surname in "clashes in western Aleppo"."""
+    text = "Dead in Syrias Aleppo Monitor. Rebels were killed in clashes in western Aleppo."
+    ents = [(8, 29, "PERSON")]
+    tops = [t for t in gp.toponyms(text, entities=ents, country="Syria") if t.text == "Aleppo"]
+    assert tops and tops[-1].place is not None and tops[-1].place.country == "Syria"
+    assert [t.text for t in gp.toponyms("Coach Ripley praised Ripley.", entities=[(0, 12, "PERSON")])] == []

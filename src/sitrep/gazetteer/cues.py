@@ -40,8 +40,9 @@ METONYM_AGENT_BEFORE = re.compile(r"\b(?:by|calling on|called on|calls on|urged|
 # the seat of power standing for the government: "the regime in Damascus", "its Kabul ally"
 METONYM_BEFORE = re.compile(r"\b(?:regime|government|authorities|leadership|rulers?)\s+(?:in|of)\s+$", re.I)
 METONYM_NOUN_AFTER = re.compile(r"^\s+(?:ally|allies|regime|government|authorities|leadership|rulers?)\b", re.I)
-LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of)\s+(?:the\s+)?$", re.I
+LOCATIVE_BEFORE = re.compile(  # "in X", "in western X", "parts of X"
+    r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of|parts of|outskirts of)"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+|rural\s+)?$", re.I
 )
 _STREET_AFTER = re.compile(r"^\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Court|Ct|"
                            r"Circle|Trail|Pike|Parkway|Highway|Hwy|Place|Terrace|Square|Plaza|"

@@ -66,7 +66,8 @@ class MentionFinder(GeoparserBase):
             before = text[max(0, m.span.start - 25) : m.span.start]
             m.locative = bool(LOCATIVE_BEFORE.search(before) or _TARGET_BEFORE.search(before))
         surnames = _person_words(text, entities or [])
-        return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)]
+        return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)
+                or (m.locative and hint is not None and any(e.cc == hint for e in m.entries))]  # "in western Aleppo"
 
     def _is_person(self, text: str, span: Span, found: dict[str, list[Entry]], hint: str | None) -> bool:
         """A multi-word PERSON span, unless it is a known place written where places go ("in Khan Yunis")."""
