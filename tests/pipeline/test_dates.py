@@ -33,6 +33,7 @@ def _first(text: str, published: date | None = THU) -> tuple[str, int, bool]:
         ("Between 1 and 3 March 2022, raids continued.", "2022-03-01", 2),
         ("In March 2011 protests began.", "2011-03-15", 3),
         ("IS took the camp in 2015.", "2015-01-01", 4),
+        ("Date of publication 9 August 2016 Five died.", "2016-08-09", 1),
     ],
 )
 def test_explicit(text: str, value: str, precision: int) -> None:
@@ -196,3 +197,8 @@ def test_property_dates_stay_in_window(words: list[str], lo: int, width: int) ->
         assert lo <= d.start <= d.end <= lo + width
         assert text[d.start : d.end] == d.text
         assert not d.relative or d.value <= THU
+
+
+def test_on_is_a_word_of_its_own() -> None:
+    [d] = find_dates("Date of publication 9 August 2016 Five died.", THU)
+    assert d.text == "9 August 2016"

@@ -55,6 +55,9 @@ def _kinds(text: str) -> list[tuple[str, int]]:
         ("The raids took the lives of three civilians.", [(3, "civilians")]),
         ("Troops neutralised at least 15 terrorists in the operation.", [(15, "terrorists")]),
         ("Engineers neutralised two bombs near the market.", []),
+        ("The toll from the six-year conflict stands at more than 470000.", []),  # a war's toll, no incident's
+        ("More than 300,000 people have been killed since 2011.", []),
+        ("Five soldiers were killed in the clashes, the deadliest day in the war.", [(5, "soldiers")]),
     ],
 )
 def test_killed_counts(text: str, expected: list[tuple[int, str]]) -> None:

@@ -84,6 +84,8 @@ def test_a_wire_dateline_with_its_date_is_no_event_place() -> None:
          [" BEIRUT Nine people died on Friday."]),
         ("Nine people died in Binnish on Friday, police said. (AFP)",
          ["Nine people died in Binnish on Friday, police said. (AFP)"]),
+        ("Men search a hospital in Meles, Syria August 6 2016. (Reuters) Jets hit Binnish on Monday.",
+         [" Jets hit Binnish on Monday."]),
         ("Jets hit Binnish. Tags Syria Idlib airstrike Homs At least two died.",  # a keyword list run into the text
          ["Jets hit Binnish. ", "At least two died."]),
         ("Jets hit Binnish. Tags Syria Idlib airstrike Homs", ["Jets hit Binnish. Tags Syria Idlib airstrike Homs"]),

@@ -53,6 +53,15 @@ def test_old_dates_are_background() -> None:
     assert is_background([dm("in 2015", date(2015, 1, 1), 4)], PUB, s, trig(s, "captured"), 0)
 
 
+def test_the_when_clause_of_an_old_date_is_background() -> None:
+    s = "On Wednesday a report said the war has raged since early 2011, when the army shelled the town."
+    at = s.index("since early 2011")
+    old = DateMention(at, at + 16, "since early 2011", date(2011, 1, 1), 4)
+    fresh = DateMention(0, 12, "On Wednesday", date(2018, 4, 18), 1)
+    assert is_background([fresh, old], PUB, s, trig(s, "shelled"), 0)
+    assert not is_background([fresh], PUB, s, trig(s, "shelled"), 0)
+
+
 def test_recent_date_is_news() -> None:
     s = "The group captured the camp on Wednesday."
     assert not is_background([dm("on Wednesday", date(2018, 4, 18))], PUB, s, trig(s, "captured"), 0)

@@ -105,7 +105,8 @@ _EXPLICIT = re.compile(
     rf"|(?P<iso>{_Y}-[01]\d-[0-3]\d)(?!\d)"
     rf"|(?P<dmy>[0-3]?\d/[01]?\d/{_Y})\b)"
 )
-_LEFT_EXT = re.compile(rf"(?P<hedge>{_HEDGE})?(?:(?i:on)\s+)?(?:{_WD},?\s+)?(?:(?i:the)\s+)?\Z")
+_LEFT_EXT = re.compile(  # whole words only: "Date of publication 9 August" has no "on"
+    rf"(?:(?<![\w-])(?P<hedge>{_HEDGE}))?(?:(?<![\w-])(?i:on)\s+)?(?:(?<![\w-]){_WD},?\s+)?(?:(?<![\w-])(?i:the)\s+)?\Z")
 # Month, year and weekday patterns are matched from the name itself (case-sensitive, cheap to
 # scan); the words they need or allow in front are checked afterwards on a short left window.
 _ANCHOR_WORDS = r"(?i:in|since|during|until|by|from|of|early|late|mid|mid-|last|this|next|the|between|and|or)"

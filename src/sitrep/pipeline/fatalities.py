@@ -61,7 +61,25 @@ def find_casualties(
     for cs in active_spans.values():
         found.extend(cs)
     found.extend(stated_totals(g, text, start, hi))
-    return [_mark_claim(text, start, c) for c in _dedupe(found)]
+    return [_mark_claim(text, start, c) for c in _dedupe(found) if not _war_wide(text, start, c)]
+
+
+# a whole war's toll, not an incident's: "the death toll from the six-year conflict at more than 470000",
+# "more than 300,000 people have been killed since 2011", "killed in the civil war"
+_WAR = r"(?:[\w-]+\s+){0,3}(?:conflict|war|uprising|revolution|insurgency)(?![\w-])"
+_WAR_AFTER = re.compile(
+    rf"\s*(?:people\s+)?(?:(?:in|during|since)\s+(?:the\s+)?(?:start\s+of\s+the\s+)?{_WAR}"
+    r"|since\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b))",
+    re.I,
+)
+_WAR_TOLL = re.compile(rf"\btoll\s+(?:from|of|in)\s+the\s+{_WAR}[^.;]{{0,30}}$", re.I)
+WAR_WIDE_REACH = 60  # characters before a count's end searched for "the toll from the war"
+
+
+def _war_wide(text: str, start: int, c: Casualty) -> bool:
+    if c.kind != "killed":
+        return False
+    return bool(_WAR_AFTER.match(text, c.end) or _WAR_TOLL.search(text[max(start, c.start - WAR_WIDE_REACH) : c.end]))
 
 
 _CLAIM = re.compile(

@@ -73,8 +73,9 @@ def _is_label(line: str) -> bool:
 
 # a photo credit closing a caption that runs inside a line (pages copied without line breaks):
 # "Rescuers search the rubble on Monday (AFP photo)", "A hospital in the town. (TRT World and Agencies)"
-_CREDIT = re.compile(
-    r"\((?:[^()\n]{0,40}\b)?(?:photo|photos|picture|image|agencies|getty(?:\s+images)?)\b[^()\n]{0,40}\)", re.IGNORECASE
+_CREDIT = re.compile(  # or a bare agency after a caption's closing date: "... Syria August 6 2016. (Reuters)"
+    r"\((?:[^()\n]{0,40}\b)?(?:photo|photos|picture|image|agencies|getty(?:\s+images)?)\b[^()\n]{0,40}\)"
+    r"|(?<=\d{4}\. )\((?:Reuters|AFP|AP|EPA|Anadolu(?: Agency)?)\)", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+")
 CAPTION_WORDS = 45

@@ -169,12 +169,19 @@ def _definite(text: str, t: Trigger, counted: bool) -> bool:
 
 
 def is_background(dates: list[DateMention], published: date | None, text: str, trig: Trigger, start: int) -> bool:
-    """A sentence recalls an earlier event when all its dates lie well before publication, or its
-    trigger sits in a pluperfect clause ("had been taken over"). (What the news "came a week
+    """A sentence recalls an earlier event when all its dates lie well before publication, its trigger
+    sits in the "when" clause of an old date ("since 2011, when protests erupted") or in a pluperfect
+    clause ("had been taken over"). (What the news "came a week
     after" loses its dates in ``Extractor._mention`` and then joins the story it follows.)"""
     if published is not None and dates and all(_old(d, published) for d in dates):
         return True
+    if published is not None and any(
+            _old(d, published) and d.end <= trig.start and _WHEN.match(text[d.end : trig.start]) for d in dates):
+        return True  # "a war since early 2011, when the regime cracked down on protests"
     return bool(PLUPERFECT.search(_clause_before(text, trig, start) + trig.text))
+
+
+_WHEN = re.compile(r"\s*,?\s*when\b[^.;,]{0,80}$", re.IGNORECASE)  # the clause an old date opens
 
 
 _RESULTATIVE = re.compile(r"^\s*(?:leading to|resulting in|causing|prompting|sparking|forcing)\b", re.IGNORECASE)
