@@ -221,3 +221,19 @@ def test_two_days_a_report_states_are_no_siblings() -> None:
     b = record_of(_dated(ev(admin1="Idleb", date="2024-03-02")), "a2", "r1")
     assert not report_siblings(a, b, CFG)
     assert report_siblings(a, record_of(ev(admin1="Idleb", date="2024-03-02"), "a3", "r1"), CFG)  # inferred day
+
+
+@pytest.mark.parametrize(("tolls", "apart"), [
+    ((15, 3), True), ((2, 10), True),
+    ((1, 4), False),  # small counts: one report may count only the children
+    ((58, 100), False), ((75, 22), False),  # a toll that grew between reports
+    ((0, 12), False),  # one report gives no toll
+])
+def test_tolls_far_apart_weigh_against_one_incident(tolls: tuple[int, int], apart: bool) -> None:
+    from sitrep.dedup.score import pair_score, tolls_apart
+
+    a = record_of(ev(fatalities=tolls[0]), "a", "r1")
+    b = record_of(ev(fatalities=tolls[1]), "b", "r2")
+    assert tolls_apart(a, b) is apart
+    same = record_of(ev(fatalities=tolls[0]), "c", "r3")
+    assert (pair_score(a, b, CFG) < pair_score(a, same, CFG)) is apart

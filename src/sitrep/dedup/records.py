@@ -70,6 +70,7 @@ class DedupRecord:
     admin1: str = ""
     kind: PlaceKind = "point"
     dated: bool = False  # the report states the day (the date has evidence), not only its own publication
+    fatalities: int = 0
 
     @property
     def family(self) -> str:
@@ -150,5 +151,5 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         lon=event.longitude, geo_precision=event.geo_precision or 3,
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
-        dated=any(e.field == "event_date" for e in event.evidence),
+        dated=any(e.field == "event_date" for e in event.evidence), fatalities=event.fatalities or 0,
     )

@@ -78,6 +78,16 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
     return 0.5 if a.event_type == b.event_type else 0.2
 
 
+TOLL_RATIO, TOLL_GAP, TOLL_APART = 4, 5, 0.8  # tolls this far apart weigh against one incident
+
+
+def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
+    """Both report deaths, one at least four times the other and five more: "15 killed" and "3 killed" are
+    rarely one incident. Not a veto: a massacre's toll can grow that much between the first and last report."""
+    low, high = sorted((a.fatalities, b.fatalities))
+    return low > 0 and high >= TOLL_RATIO * low and high - low >= TOLL_GAP
+
+
 def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Two reports of other days that each state the day: two events when both name the town (ACLED's
     unit is one day at one place), or when the days are two or more apart (stated days of one incident
@@ -109,4 +119,4 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
         "actors": actor_similarity(a.actors, b.actors),
         "text": 0.3 if sim is None else min(1.0, sim / TEXT_FULL),
     }
-    return sum(WEIGHTS[k] * v for k, v in parts.items())
+    return sum(WEIGHTS[k] * v for k, v in parts.items()) * (TOLL_APART if tolls_apart(a, b) else 1.0)
