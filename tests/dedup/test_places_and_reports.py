@@ -47,6 +47,10 @@ def test_fold_spelling_variants() -> None:
     ({}, {"location": "Aleppo", "admin1": "Aleppo", "lat": 36.2, "lon": 37.15, "geo_precision": 3}, 0.0),
     ({}, {"location": "Saraqib", "lat": 35.86, "lon": 36.80}, None),  # 18 km: some, less than the same town
     ({}, {"location": "Aleppo", "lat": 36.2, "lon": 37.15}, 0.0),  # 60 km
+    ({"location": "Douma", "admin1": "Rif Dimashq", "lat": 33.57, "lon": 36.40},
+     {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29}, 0.3),  # a suburb over the line
+    ({"location": "Douma", "admin1": "Rif Dimashq", "lat": 33.57, "lon": 36.40},
+     {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29, "geo_precision": 3}, 0.0),
 ])
 def test_geo_similarity_by_precision(a_kw: dict, b_kw: dict, expected: float | None) -> None:
     a = record_of(ev(**{"admin1": "Idleb", **a_kw}), "a", "r1")

@@ -34,7 +34,9 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     if a.kind == "country" or b.kind == "country":
         return COUNTRY_GEO
     if a.kind == "region" or b.kind == "region":
-        return REGION_GEO if a.admin1 and a.admin1 == b.admin1 else 0.0
+        if a.admin1 and a.admin1 == b.admin1:
+            return REGION_GEO
+        return REGION_GEO if _town_near(a, b, cfg) else 0.0
     coarse = max(a.geo_precision, b.geo_precision)
     cap = 1.0 if coarse <= 1 else 0.6
     if a.kind == "name" or b.kind == "name":
@@ -47,6 +49,15 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     if km <= SAME_TOWN_KM or (a.location and a.location == b.location):
         return cap
     return max(0.05, OTHER_TOWN * cap * (1.0 - km / limit))  # another town nearby: weaker
+
+
+def _town_near(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
+    """A town named like its province (Damascus) placed as the town, within reach of the other place: its
+    suburbs lie across the province line (Douma is in Rif Dimashq), so the admin1 names alone disagree."""
+    if max(a.geo_precision, b.geo_precision) > 2 or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= cfg.max_km
 
 
 def _named(actors: frozenset[str]) -> frozenset[str]:
