@@ -242,3 +242,11 @@ def test_a_town_in_a_person_name_is_still_a_town_where_places_go(gp: Geoparser) 
     tops = [t for t in gp.toponyms(text, entities=ents, country="Syria") if t.text == "Aleppo"]
     assert tops and tops[-1].place is not None and tops[-1].place.country == "Syria"
     assert [t.text for t in gp.toponyms("Coach Ripley praised Ripley.", entities=[(0, 12, "PERSON")])] == []
+
+
+def test_a_village_of_several_words_is_not_its_first_word() -> None:
+    from sitrep.gazetteer.recognize import scan_spans
+
+    spans = {s.text for s in scan_spans("A bomber blew himself up in Tall Tawil village on Monday.")}
+    assert "Tall Tawil" in spans and "Tall" not in spans and "Tawil" not in spans
+    assert {"Tall", "Tawil"} <= {s.text for s in scan_spans("Jets hit Tall Tawil on Monday.")}

@@ -76,3 +76,8 @@ def test_an_unlisted_village_near_a_province_is_near_a_known_place() -> None:
     village = Toponym(20, 27, "Zorvaka", None, precision=2, unlisted=True)
     out = anchored([Toponym(0, 5, "Idlib", province, precision=3), village], None)
     assert out[1].place == province and out[1].precision == 2
+
+
+def test_a_name_before_village_is_a_village() -> None:
+    text = "A bomber blew himself up in Tall Zorvak village during a wedding."
+    assert unlisted_names(text, [], never_listed) == {"Tall Zorvak"}

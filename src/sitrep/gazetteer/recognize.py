@@ -164,14 +164,20 @@ def _trim_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return run
 
 
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:village|town|hamlet|settlement|camp|neighbou?rhood)\b")
+
+
 def scan_spans(text: str) -> list[Span]:
     """Every n-gram (up to 4 words) of every capitalised run, as a span to look up."""
     out = []
     for run in capital_runs(text):
+        whole = len(run) > 1 and bool(_PLACE_NOUN_AFTER.match(text, run[-1][1]))
         for i in range(len(run)):
-            if not run[i][2][0].isupper():
+            if not run[i][2][0].isupper() or (whole and i > 0):
                 continue
             for j in range(i, min(i + MAX_NGRAM, len(run))):
+                if whole and j < len(run) - 1:
+                    continue  # "Tall Tawil village" names one village: not "Tall" (At Tall) alone
                 if not run[j][2][0].isupper():
                     continue
                 s, e = trim(text, run[i][0], run[j][1])

@@ -25,6 +25,10 @@ _LOCATIVE = re.compile(  # "in X", "near the village of X", and "the town of X" 
 _NAME = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul|ibn|bin|bani|abu)-[A-Za-z][\w'’]*"  # "Urum al-Joz"
 _NAMED = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?P<name>(?:{_NAME}|{_PARTICLE})(?:\s+(?:{_NAME}|{_PARTICLE})){{0,2}})")
+_NAMED_BEFORE = re.compile(  # "in Tall Tawil village"
+    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE})){{0,2}})"
+    r"\s+(?:village|town|hamlet|settlement|camp)\b"
+)
 _LISTED = re.compile(  # "in several villages in the sector, including Bulongo, Kazarahoyo and Kidungu"
     rf"\b(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps)\b[^.;]{{0,60}}?"
     rf"\b(?:of|including|such as|like|namely)\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
@@ -51,9 +55,10 @@ def unlisted_names(
     """Names the report uses for places the gazetteer does not hold: those the tagger found but
     the gazetteer left unresolved, and those grammar marks as places ("the village of X", "several
     villages, including X, Y and Z"). ``listed(names)`` gives those of ``names`` the gazetteer
-    knows (a place left unresolved there lies abroad or was read as something else: no village)."""
+    knows (a place left unresolved there lies abroad or was read as something else: no village).
+    "in Tall Tawil village" names one too."""
     names = {t.text for t in toponyms if t.place is None and t.kind == "place"}
-    names.update(m.group("name") for m in _NAMED.finditer(text))
+    names.update(m.group("name") for pattern in (_NAMED, _NAMED_BEFORE) for m in pattern.finditer(text))
     for m in (*_LISTED.finditer(text), *_LISTED_BEFORE.finditer(text)):
         names.update(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")))
     names = {n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES}
