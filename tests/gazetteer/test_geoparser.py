@@ -250,3 +250,9 @@ def test_a_village_of_several_words_is_not_its_first_word() -> None:
     spans = {s.text for s in scan_spans("A bomber blew himself up in Tall Tawil village on Monday.")}
     assert "Tall Tawil" in spans and "Tall" not in spans and "Tawil" not in spans
     assert {"Tall", "Tawil"} <= {s.text for s in scan_spans("Jets hit Tall Tawil on Monday.")}
+
+
+def test_a_country_possessive_without_its_apostrophe_opens_the_place(gp: Geoparser) -> None:
+    text = "Five were killed in Syrias Hassakeh on Monday."  # copies that drop punctuation
+    tops = gp.toponyms(text, entities=[(20, 35, "ORG")], country="Syria")
+    assert [(t.text, t.place.admin1 if t.place else None) for t in tops] == [("Hassakeh", "Al Hasakeh")]

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from sitrep.gazetteer.cues import LOCATIVE_BEFORE, is_street, names_dwellers, names_institution
 from sitrep.gazetteer.geoparser_base import GeoparserBase
 from sitrep.gazetteer.index import Entry
-from sitrep.gazetteer.normalize import ARTICLES
-from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, scan_spans
+from sitrep.gazetteer.normalize import ARTICLES, norm
+from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, keys_for, scan_spans
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)s?\b", re.I)
@@ -47,7 +47,7 @@ class MentionFinder(GeoparserBase):
 
     def _mentions(self, text: str, entities: Sequence[Entity] | None, hint: str | None = None) -> list[Mention]:
         """Entity mentions, then non-overlapping gazetteer matches, then (with a hint) fuzzy guesses."""
-        ents = entity_spans(text, entities) if entities is not None else []
+        ents = [self._without_owner(text, s) for s in entity_spans(text, entities)] if entities is not None else []
         scans = scan_spans(text)
         found = self._lookup(text, [*ents, *scans])
         blocked = [(s.start, s.end) for s in ents if self._is_person(text, s, found, hint)]
@@ -68,6 +68,16 @@ class MentionFinder(GeoparserBase):
         surnames = _person_words(text, entities or [])
         return [m for m in chosen if m.span.text not in surnames or m.kind == "demonym" or _in_hint(m, hint)
                 or (m.locative and hint is not None and any(e.cc == hint for e in m.entries))]  # "in western Aleppo"
+
+    def _without_owner(self, text: str, span: Span) -> Span:
+        """A span opened by its country's possessive written without the apostrophe ("Syrias Hama", as
+        copies that drop punctuation write "Syria's Hama"): the place that follows, whatever the tagger
+        called the whole (it reads "Syrias Hama" as a person)."""
+        first, _, rest = span.text.partition(" ")
+        if not rest or not first.endswith("s") or norm(first[:-1]) not in self.gazetteer.country_keys:
+            return span
+        start = span.start + len(first) + 1
+        return Span(start, span.end, rest, "GPE", keys_for(rest), span.longer)
 
     def _is_person(self, text: str, span: Span, found: dict[str, list[Entry]], hint: str | None) -> bool:
         """A multi-word PERSON span, unless it is a known place written where places go ("in Khan Yunis")."""
