@@ -220,3 +220,20 @@ def test_a_sentence_run_on_from_a_caption_still_tells_its_event() -> None:
             "killing 12 people, a monitor said.")
     events = sitrep.extract(text, "2017-04-09", "Syria")
     assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Sarāqib", "2017-04-08", 12)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air strikes killed 12 people in Saraqib and five in Binnish on Monday.", [("Sarāqib", 12), ("Binnish", 5)]),
+    ("Strikes on Saraqib and Binnish killed 7 people on Monday.", [("Sarāqib", 4), ("Binnish", 3)]),  # ACLED's split
+])
+def test_each_place_keeps_the_count_the_sentence_gives_it(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(e.location, e.fatalities) for e in sitrep.extract(text, "2019-04-27", "Syria")] == expected
+
+
+def test_a_lead_toll_told_again_place_by_place_is_a_summary() -> None:
+    text = ("Air strikes killed 10 civilians in Syria's Idlib province on Friday, a monitor said.\n\n"
+            "The monitor said those killed included two children. The raids took the lives of three civilians "
+            "on the outskirts of the town of Saraqib, and seven in the town of Binnish, the monitor said.")
+    events = sitrep.extract(text, "2019-04-27", "Syria")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Sarāqib", 3), ("Air/drone strike", "Binnish", 7)]

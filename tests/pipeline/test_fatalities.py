@@ -58,6 +58,8 @@ def _kinds(text: str) -> list[tuple[str, int]]:
         ("The toll from the six-year conflict stands at more than 470000.", []),  # a war's toll, no incident's
         ("More than 300,000 people have been killed since 2011.", []),
         ("Five soldiers were killed in the clashes, the deadliest day in the war.", [(5, "soldiers")]),
+        ("Air strikes killed 12 people in Alpha and five in Beta.", [(12, "people"), (5, "people")]),  # gapped
+        ("Gunmen killed 12 people in Alpha and wounded five in Beta.", [(12, "people")]),
     ],
 )
 def test_killed_counts(text: str, expected: list[tuple[int, str]]) -> None:

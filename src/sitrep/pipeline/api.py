@@ -256,6 +256,10 @@ class Extractor:
     def _event(self, inc: Incident, doc: DocContext) -> Event:
         proba = incident_proba(self.typer, doc.text, inc)
         opening = {t.family for t in inc.mentions[0].triggers}
+        if opening <= _VAGUE_FAMILIES and inc.referred & _METHOD_FAMILIES:
+            # "the raids" took lives: the air strikes the story told before, whatever its own words suggest
+            allowed = self.triggers.prior(opening | inc.referred)
+            proba = {k: (v if k in allowed else 0.0) for k, v in proba.items()}
         sub, conf = choose_type(proba, self.triggers.prior(_method_named(self.triggers, inc) or opening)
                                 or self.triggers.prior(inc.families))
         from sitrep.pipeline.fatalities import who_side
@@ -521,10 +525,21 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
         return chosen  # "along the border of X and Y districts": one place on the line between them
     for t in places[i + 1 :]:
         plural = _PLURAL_AREA.match(text, t.end)  # "in Idlib and Aleppo provinces": areas of one list
-        if not _listed(text, chosen[-1], t) or (_is_context(chosen[0], t) and not plural):
+        gapped = _GAPPED_PLACE.fullmatch(text, chosen[-1].end, t.start)  # "three in X, and seven in Y"
+        if not (_listed(text, chosen[-1], t) or gapped) or (_is_context(chosen[0], t) and not plural):
             break
         chosen.append(t)
     return chosen
+
+
+# the next place of a count whose verb a coordinated clause leaves out: "... in Kafranbel, and seven
+# including a girl in the town of Tal Hawash"
+_GAPPED_PLACE = re.compile(
+    r",?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\s+"
+    r"(?:(?:others?|more)\s+)?(?:\(?including\s+[^,;.()]{1,40}?\)?,?\s+)?"
+    r"(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?",
+    re.IGNORECASE,
+)
 
 
 _PLURAL_AREA = re.compile(r"(?:\s*,\s*(?:and\s+)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?|,?\s+and\s+[A-Z][\w'’-]*"

@@ -366,13 +366,17 @@ def localise(a: ActorMention, country: str) -> ActorMention:
 def mentions_toll(inc: Incident, mentions: list[Mention], text: str, side_of: Any) -> Toll:
     """The deaths the incident's ``mentions`` report, each sentence's share of a toll it gives for
     several places, and whether it adds to the counts before it ("also", "another five")."""
-    counts = ((shared_counts(m.casualties, inc.shares.get(m.start)), says_also(text, m)) for m in mentions)
+    counts = ((shared_counts(m.casualties, inc.shares.get(m.start), inc.own_count.get(m.start)), says_also(text, m))
+              for m in mentions)
     return incident_toll(counts, side_of)
 
 
-def shared_counts(casualties: list[Casualty], share: tuple[int, int] | None) -> list[Casualty]:
+def shared_counts(casualties: list[Casualty], share: tuple[int, int] | None, own: int | None = None) -> list[Casualty]:
     """A toll one sentence gives for several places ("strikes on X, Y and Z killed 7") is split
-    between their events as ACLED does: evenly, the remainder to the first places."""
+    between their events as ACLED does: evenly, the remainder to the first places; a place the
+    sentence gives its own count ("12 in Saraqib and five in Binnish") keeps that count alone."""
+    if own is not None:
+        return [c for i, c in enumerate(casualties) if i == own or c.kind != "killed"]
     if share is None:
         return casualties
     i, k = share

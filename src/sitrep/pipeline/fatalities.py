@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from sitrep.model.records import Casualty
-from sitrep.pipeline.casualty_grammar import Side, build_grammar, grammar, who_side
+from sitrep.pipeline.casualty_grammar import Grammar, Side, build_grammar, grammar, who_side
 from sitrep.pipeline.casualty_phrases import context_start, kind_of, read_left, read_right
 from sitrep.pipeline.casualty_totals import from_number_word, killed_total, stated_totals
 from sitrep.pipeline.number_rules import NumberRules
@@ -61,7 +61,36 @@ def find_casualties(
     for cs in active_spans.values():
         found.extend(cs)
     found.extend(stated_totals(g, text, start, hi))
+    found.extend(gapped(g, text, hi, found))
     return [_mark_claim(text, start, c) for c in _dedupe(found) if not _war_wide(text, start, c)]
+
+
+# the verb and noun left out of a second count: "killed 12 people in Saraqib and five in Binnish",
+# "three civilians ... in Kafranbel, and seven including a girl in Tal Hawash"
+_GAP_WORDS = (r"[^.;]{{0,60}}?(?:,\s*|\s+)and\s+(?P<num>{num})\s+(?:(?:others?|more)\s+)?"
+              r"(?:\(?including\s+[^,;.()]{{1,40}}?\)?,?\s+)?"
+              r"(?=(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s)")
+
+
+def gapped(g: Grammar, text: str, hi: int, found: list[Casualty]) -> list[Casualty]:
+    """Counts whose verb and noun a coordinated clause leaves out, read as the kind and people of the
+    count before them; only after a count of people placed by a preposition of place, the same way."""
+    pattern = re.compile(_GAP_WORDS.format(num=g.rules.number_re), re.IGNORECASE)
+    out = []
+    for c in found:
+        if c.kind != "killed" or not c.who or not _PLACED.match(text, c.end):
+            continue
+        m = pattern.match(text, c.end, hi)
+        parsed = g.rules.parse(m.group("num")) if m else None
+        if m and parsed:
+            a, b = m.start("num"), m.end()
+            out.append(Casualty(a, b, text[a:b], parsed[0], kind="killed", who=c.who, vague=parsed[1]))
+    return out
+
+
+_PLACED = re.compile(
+    r"\s+(?:\(?including\s+[^,;.()]{1,40}?\)?,?\s+)?(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s"
+)
 
 
 # a whole war's toll, not an incident's: "the death toll from the six-year conflict at more than 470000",

@@ -32,6 +32,8 @@ class Incident:
     place_inherited: bool = False
     families: set[str] = field(default_factory=set)
     shares: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention start -> (index, of how many)
+    own_count: dict[int, int] = field(default_factory=dict)  # mention start -> its casualty that counts this place
+    referred: set[str] = field(default_factory=set)  # trigger families of the incident its opening refers to
 
     @property
     def paragraph(self) -> int:
@@ -72,8 +74,9 @@ def _told(
     """Put ``m`` into its incident, an earlier one or a new one, and return it. ``last`` is the
     incident the sentence before told of: what "the attack" or "there" refers to, and what a placeless
     risen toll ("the death toll rose to 25 on Tuesday") revises, whatever day the update was made."""
-    if (not places or (m.referential and _fits(last, m, places))) and (m.date is None or m.updates_toll) \
-            and last is not None and not m.separate:
+    told_apart = len(places) > 1 and paired_counts(m, list(places)) is not None  # "three in X, and seven in Y"
+    if (not places or (m.referential and _fits(last, m, places) and not told_apart)) \
+            and (m.date is None or m.updates_toll) and last is not None and not m.separate:
         _add(last, m)
         _refine(last, places, said_where=m.referential)
         return last
@@ -88,9 +91,25 @@ def _told(
     targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
     told = [_place_into(incidents, m, p, date_, published, inherited=not places) for p in targets]
     if len(targets) > 1:
+        paired = paired_counts(m, targets)
         for i, inc in enumerate(told):
             inc.shares[m.start] = (i, len(targets))
+            if paired:
+                inc.own_count[m.start] = paired[i]
+            if told_apart and last is not None:  # "The raids took three lives in X, and seven in Y"
+                inc.referred |= {t.family for t in last.mentions[0].triggers}
     return told[-1]
+
+
+def paired_counts(m: Mention, places: list[Toponym | None]) -> list[int] | None:
+    """Each place's own count when the sentence gives one before each place, in order ("killed 12 in
+    Saraqib and five in Binnish"): indices into ``m.casualties``; None when the counts do not pair up."""
+    killed = [i for i, c in enumerate(m.casualties) if c.kind == "killed" and not c.total]
+    if len(killed) != len(places) or any(p is None for p in places):
+        return None
+    starts = [m.casualties[i].start for i in killed] + [10**12]
+    ordered = all(starts[k] < p.start < starts[k + 1] for k, p in enumerate(places) if p is not None)
+    return killed if ordered else None
 
 
 def _dates_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:

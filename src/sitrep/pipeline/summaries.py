@@ -100,6 +100,8 @@ def _adds_up(total: int, values: list[int]) -> bool:
 
 
 def _only_summaries(inc: Incident, summarising: set[int]) -> bool:
-    """Every sentence of the incident was a summary and no death count is left in it."""
-    return all(id(m) in summarising for m in inc.mentions) and not any(
+    """Every sentence of the incident was a summary, or elaborates one without a place of its own ("those
+    killed included two children"), and no death count is left in it."""
+    return any(id(m) in summarising for m in inc.mentions) and all(
+        id(m) in summarising or not m.places for m in inc.mentions) and not any(
         c.kind == "killed" for m in inc.mentions for c in m.casualties)
