@@ -74,8 +74,8 @@ def _told(
     """Put ``m`` into its incident, an earlier one or a new one, and return it. ``last`` is the
     incident the sentence before told of: what "the attack" or "there" refers to, and what a placeless
     risen toll ("the death toll rose to 25 on Tuesday") revises, whatever day the update was made."""
-    told_apart = len(places) > 1 and paired_counts(m, list(places)) is not None  # "three in X, and seven in Y"
-    if (not places or (m.referential and _fits(last, m, places) and not told_apart)) \
+    paired = paired_counts(m, list(places)) if len(places) > 1 else None  # "three in X, and seven in Y"
+    if (not places or (m.referential and _fits(last, m, places) and paired is None)) \
             and (m.date is None or m.updates_toll) and last is not None and not m.separate:
         _add(last, m)
         _refine(last, places, said_where=m.referential)
@@ -91,13 +91,12 @@ def _told(
     targets: list[Toponym | None] = list(places) or [ctx.place if ctx else default_place]
     told = [_place_into(incidents, m, p, date_, published, inherited=not places) for p in targets]
     if len(targets) > 1:
-        paired = paired_counts(m, targets)
         for i, inc in enumerate(told):
             inc.shares[m.start] = (i, len(targets))
-            if paired:
+            if paired is not None:  # each place its own count; "the raids" keep the method of the story told
                 inc.own_count[m.start] = paired[i]
-            if told_apart and last is not None:  # "The raids took three lives in X, and seven in Y"
-                inc.referred |= {t.family for t in last.mentions[0].triggers}
+                if m.referential and last is not None:
+                    inc.referred |= {t.family for t in last.mentions[0].triggers}
     return told[-1]
 
 
