@@ -49,8 +49,10 @@ def test_fold_spelling_variants() -> None:
     ({}, {"location": "Aleppo", "lat": 36.2, "lon": 37.15}, 0.0),  # 60 km
     ({"location": "Douma", "admin1": "Rif Dimashq", "lat": 33.57, "lon": 36.40},
      {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29}, 0.3),  # a suburb over the line
-    ({"location": "Douma", "admin1": "Rif Dimashq", "lat": 33.57, "lon": 36.40},
-     {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29, "geo_precision": 3}, 0.0),
+    ({"location": "Eastern Ghouta", "admin1": "Rif Dimashq", "lat": 33.55, "lon": 36.45, "geo_precision": 3},
+     {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29}, 0.3),
+    ({"location": "Hama", "admin1": "Hama", "lat": 35.13, "lon": 36.76, "geo_precision": 3},
+     {"location": "Damascus", "admin1": "Damascus", "lat": 33.51, "lon": 36.29}, 0.0),  # another province, far
 ])
 def test_geo_similarity_by_precision(a_kw: dict, b_kw: dict, expected: float | None) -> None:
     a = record_of(ev(**{"admin1": "Idleb", **a_kw}), "a", "r1")

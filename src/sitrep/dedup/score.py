@@ -52,9 +52,10 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
 
 
 def _town_near(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
-    """A town named like its province (Damascus) placed as the town, within reach of the other place: its
-    suburbs lie across the province line (Douma is in Rif Dimashq), so the admin1 names alone disagree."""
-    if max(a.geo_precision, b.geo_precision) > 2 or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+    """Places of other admin1 areas within reach of each other: a city named like its province (Damascus) and
+    the suburbs across the province line (Douma, the Eastern Ghouta in Rif Dimashq), where the admin1 names
+    alone disagree."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= cfg.max_km
 
