@@ -1,11 +1,13 @@
 """Blocking: only events of the same country, type family, nearby day and compatible place are compared.
 
 Events are indexed per (country, type family, day) and, inside that, by their place:
-- a ``point`` (coordinates of a town or site) goes into a grid cell; its candidates are the points of
-  the neighbouring cells, the events named like it, the regions of its admin1 and country-wide events;
+- a ``point`` (coordinates of a town or site) goes into a grid cell; its candidates are the points and
+  regions of the neighbouring cells, the events named like it, the regions of its admin1 and
+  country-wide events;
 - a ``name`` (no coordinates) meets the events of the same name, the regions of its admin1 and
   country-wide events;
-- a ``region`` (admin1 area) meets every event of its admin1 and country-wide events;
+- a ``region`` (admin1 area) meets every event of its admin1, the points and regions within reach of
+  its coordinates (suburbs across the province line) and country-wide events;
 - a ``country``-wide event meets every event of the country.
 The relation is symmetric, so each pair is emitted once, by its first anchor. Work grows with the
 number of events times the (small) block sizes: near-linear while few events are only country-wide.
@@ -43,6 +45,8 @@ def _own_keys(rec: DedupRecord, cfg: DedupConfig) -> list[BlockKey]:
         keys.append(base + ("admin1", rec.admin1))
     if rec.kind == "region" and rec.admin1:
         keys.append(base + ("region", rec.admin1))
+    if rec.kind == "region" and rec.lat is not None and rec.lon is not None:
+        keys.append(base + ("regioncell",) + cell_of(rec, cfg))
     if rec.kind == "country":
         keys.append(base + ("countrywide",))
     return keys
@@ -63,20 +67,28 @@ def _place_lookups(rec: DedupRecord, cfg: DedupConfig) -> list[tuple[object, ...
         return [("all",)]
     out: list[tuple[object, ...]] = [("countrywide",)]
     if rec.kind == "region":
-        return out + ([("admin1", rec.admin1)] if rec.admin1 else [])
+        out += [("admin1", rec.admin1)] if rec.admin1 else []
+        return out + _near_cells(rec, cfg, ("cell", "regioncell"))  # places across the admin1 line
     if rec.admin1:
         out.append(("region", rec.admin1))
     if rec.kind == "name":
         return out + ([("named", rec.location)] if rec.location else [])
     if rec.location:
         out.append(("name", rec.location))
+    return out + _near_cells(rec, cfg, ("cell", "regioncell"))
+
+
+def _near_cells(rec: DedupRecord, cfg: DedupConfig, kinds: tuple[str, ...]) -> list[tuple[object, ...]]:
+    """The grid cells within reach of a record with coordinates, under each of ``kinds``."""
+    if rec.lat is None or rec.lon is None:
+        return []
     cx, cy = cell_of(rec, cfg)
     assert isinstance(cx, int) and isinstance(cy, int)
     reach = max(1, math.ceil(2 * cfg.max_km / (111.0 * cfg.cell_deg)))
     # longitude cells shrink towards the poles: widen the reach there
-    lon_reach = reach if rec.lat is None else math.ceil(reach / max(0.2, math.cos(math.radians(rec.lat))))
-    out += [("cell", cx + dx, cy + dy) for dx in range(-reach, reach + 1) for dy in range(-lon_reach, lon_reach + 1)]
-    return out
+    lon_reach = math.ceil(reach / max(0.2, math.cos(math.radians(rec.lat))))
+    return [(kind, cx + dx, cy + dy) for kind in kinds
+            for dx in range(-reach, reach + 1) for dy in range(-lon_reach, lon_reach + 1)]
 
 
 def _lookups(rec: DedupRecord, cfg: DedupConfig) -> Iterator[BlockKey]:

@@ -189,16 +189,16 @@ LINK_SAMPLE = 20  # members per side the average link reads (clusters are rarely
 
 
 def average_link(a: Sequence[int], b: Sequence[int], records: Sequence[DedupRecord], cfg: DedupConfig,
-                 index: TextIndex) -> float:
-    """Mean pair score between the members of two clusters; 0 when a pair of two reports is vetoed (other
-    days at named towns, places apart): what one member rules out, the cluster cannot hold."""
+                 index: TextIndex) -> float | None:
+    """Mean pair score between the members of two clusters; None when a pair of two reports is ruled out
+    (other days at named towns, places apart): what one member rules out, the cluster cannot hold."""
     a, b = a[:LINK_SAMPLE], b[:LINK_SAMPLE]
     total = 0.0
     for i in a:
         for j in b:
             score = pair_score(records[i], records[j], cfg, index.similarity(i, j))
             if score == 0.0 and records[i].doc != records[j].doc:
-                return 0.0
+                return None
             total += score
     return total / (len(a) * len(b))
 
@@ -243,8 +243,9 @@ def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
         if ri == rj or not uf.allowed(ri, rj, span, siblings=siblings if cfg.report_siblings else None):
             continue
         a, b = uf.clusters.get(ri), uf.clusters.get(rj)
-        if a and b and len(a.members) * len(b.members) > 1 and (
-                average_link(a.members, b.members, records, cfg, index) < cfg.link_threshold):
-            continue  # joined by one strong pair but unlike the rest of the cluster: no chaining
+        link = average_link(a.members, b.members, records, cfg, index) if a and b and (
+            len(a.members) * len(b.members) > 1) else cfg.link_threshold
+        if link is None or link < cfg.link_threshold:
+            continue  # joined by one strong pair but unlike (or ruled out by) the rest of the cluster: no chaining
         uf.union(ri, rj)
     return uf.groups()
