@@ -195,6 +195,8 @@ def _dated(event: Event) -> Event:
     ({"date": "2024-03-03", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
      True),  # two stated days apart: more than a night between them
     ({"dated": True}, False),  # the same day
+    ({"date": "2024-03-02", "dated": True, "location": "Kafr Zorvak", "geo_precision": 2}, True),  # another village
+    ({"date": "2024-03-02", "dated": True, "geo_precision": 2}, False),  # Ariha again, only near: a night apart
 ])
 def test_two_reports_naming_the_town_and_other_days_are_told_apart(b_kw: dict, apart: bool) -> None:
     from sitrep.dedup.score import pair_score, told_apart

@@ -93,7 +93,7 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", plain.lower())
 
 
-def _like(a: str, b: str) -> bool:
+def spelled_alike(a: str, b: str) -> bool:
     """Spelling variants of one name (Idlib / Idleb, Deir ez-Zor / Deir Ezzor)."""
     if not a or not b:
         return False
@@ -111,7 +111,7 @@ def place_kind(event: Event) -> PlaceKind:
         return "name" if location and location != country else "country" if admin1 == "" else "region"
     if not location or location == country or (event.geo_precision >= 3 and not admin1):
         return "country"
-    if event.geo_precision >= 3 or _like(location, admin1):
+    if event.geo_precision >= 3 or spelled_alike(location, admin1):
         return "region"
     return "point"
 

@@ -11,7 +11,7 @@ but says little), the identified actors (equal 1, one side unidentified 0.3, dis
 
 from __future__ import annotations
 
-from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
+from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach, spelled_alike
 from sitrep.geodesy import haversine_km
 
 # Tuned on the FA-KES dev groups (bench/dedup_pairs.py); a fatality-agreement term (weight 0.05) made both
@@ -101,11 +101,16 @@ def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
 
 def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Two reports of other days that each state the day: two events when both name the town (ACLED's
-    unit is one day at one place), or when the days are two or more apart (stated days of one incident
-    differ by a night at most). The window covers a date a report left vague or inferred."""
+    unit is one day at one place), when both name places of their own by other names (a village near a
+    town: "Maghayir" one day, "Qasr el-Breij" the next), or when the days are two or more apart (stated
+    days of one incident differ by a night at most). The window covers a date a report left vague or
+    inferred; one night apart, the same village may be told twice ("gas dropped overnight on Saraqib")."""
     if not (a.dated and b.dated and a.time_precision == b.time_precision == 1):
         return False
-    return abs(a.day - b.day) >= 2 or (a.kind == b.kind == "point" and max(a.geo_precision, b.geo_precision) <= 1)
+    if abs(a.day - b.day) >= 2:
+        return True
+    return a.kind == b.kind == "point" and (max(a.geo_precision, b.geo_precision) <= 1
+                                            or not spelled_alike(a.location, b.location))
 
 
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
