@@ -11,8 +11,9 @@ distinct articles inside a reviewed group is a gold pair, positive when both hav
 Groups alternate test (index 0, 2, ...) / dev (index 1, 3, ...). Until the fourth session everything was
 tuned on dev only; the fifth session read the errors of all 31 groups, so ``--split heldout`` adds 39 more
 groups (every multi-outlet group outside Aleppo, Idlib and Homs) labelled blind by the same rule after
-that session's rules were fixed (``bench/data/fakes_heldout.json``; one rule was then added from its errors,
-see bench/results/store.md).
+that session's rules were fixed (``bench/data/fakes_heldout.json``; rules were then added from its errors,
+see bench/results/store.md), and ``--split heldout2`` the 32 remaining groups (Aleppo, 2016-2017), labelled
+blind at the end of that session and scored once (``bench/data/fakes_heldout2.json``).
 
 Labelling rule (one for all groups): an article reports incident X when the news of its title and
 first sentence is X happening -- its occurrence, its toll or a toll update. An article whose news is
@@ -35,7 +36,7 @@ end up in the same canonical event. Dedup runs over every event of every article
   dedup compares is the event's notes plus the report's title and the sentences holding the event's
   evidence (``sitrep.dedup.context_of``).
 
-    python bench/dedup_pairs.py [--csv PATH] [--split all|dev|test|heldout] [--threshold T] [--json]
+    python bench/dedup_pairs.py [--csv PATH] [--split all|dev|test|heldout|heldout2] [--threshold T] [--json]
     python bench/dedup_pairs.py --events pipeline --cache /tmp/fakes_events.jsonl  # the pipeline's events
     python bench/dedup_pairs.py --errors   # list the wrong pairs
     python bench/dedup_pairs.py --events pipeline --main confident  # the earlier main-event choice
@@ -169,14 +170,15 @@ def groups_of(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
 
 
 HELDOUT_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout.json"
+HELDOUT2_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout2.json"
 
 
 def _labels(split: str) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
     """Reviewed groups, incidents and reactions of a split: the 31 first groups (all, dev, test) or
-    the held-out groups labelled later (heldout, see bench/data/fakes_heldout.json)."""
-    if split != "heldout":
+    the held-out groups labelled later (heldout, heldout2: see bench/data/fakes_heldout*.json)."""
+    if split not in ("heldout", "heldout2"):
         return REVIEWED_GROUPS, GOLD, REACTIONS
-    data = json.loads(HELDOUT_PATH.read_text(encoding="utf-8"))
+    data = json.loads((HELDOUT_PATH if split == "heldout" else HELDOUT2_PATH).read_text(encoding="utf-8"))
     return tuple(data["groups"]), data["incidents"], data["reactions"]
 
 
@@ -309,9 +311,10 @@ def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--csv", type=Path, default=CSV_PATH)
-    ap.add_argument("--split", choices=["all", "dev", "test", "heldout"], default="all",
+    ap.add_argument("--split", choices=["all", "dev", "test", "heldout", "heldout2"], default="all",
                     help="all/dev/test: the 31 groups tuned on; heldout: 39 groups of other governorates "
-                         "labelled blind afterwards (bench/data/fakes_heldout.json)")
+                         "labelled blind afterwards (bench/data/fakes_heldout.json); heldout2: the 32 remaining "
+                         "Aleppo groups, labelled blind at the end of the fifth session")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
