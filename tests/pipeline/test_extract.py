@@ -237,3 +237,11 @@ def test_a_lead_toll_told_again_place_by_place_is_a_summary() -> None:
     events = sitrep.extract(text, "2019-04-27", "Syria")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Air/drone strike", "Sarāqib", 3), ("Air/drone strike", "Binnish", 7)]
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike hit a clinic in a village near Syrias second city Aleppo late Tuesday, killing five medics.",
+    "Over 50 Fighters Killed in Clashes with Syrian Army. Fighters attacked army posts in Aleppo on Sunday.",
+])
+def test_possessives_and_event_words_are_no_villages(text: str) -> None:
+    assert {e.location for e in sitrep.extract(text, "2016-10-31", "Syria")} <= {"Aleppo"}

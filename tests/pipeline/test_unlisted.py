@@ -81,3 +81,9 @@ def test_an_unlisted_village_near_a_province_is_near_a_known_place() -> None:
 def test_a_name_before_village_is_a_village() -> None:
     text = "A bomber blew himself up in Tall Zorvak village during a wedding."
     assert unlisted_names(text, [], never_listed) == {"Tall Zorvak"}
+
+
+def test_a_word_the_report_writes_in_lower_case_is_no_village() -> None:
+    text = "Five Killed in Shelling of Zorvaka. The shelling of the village of Zorvaka went on."
+    tagged = [Toponym(15, 23, "Shelling")]  # a title-case headline's word the tagger took for a place
+    assert unlisted_names(text, tagged, never_listed) == {"Zorvaka"}

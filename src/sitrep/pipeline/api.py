@@ -237,10 +237,14 @@ class Extractor:
         return m
 
     def _listed(self, names: set[str]) -> set[str]:
-        """The names the gazetteer holds a place of, anywhere (one lookup for a report's names)."""
+        """The names the gazetteer holds a place of, anywhere (one lookup for a report's names), and
+        names that are something else: countries' possessives written without the apostrophe ("near
+        Syrias second city"), event words a title-case headline capitalised ("Killed in Clashes")."""
         keys = {n: norm(n) for n in names}
         found = self._gazetteer.lookup(keys.values())
-        return {n for n, k in keys.items() if k and found.get(k)}
+        owners = {n for n, k in keys.items() if k.endswith("s") and k[:-1] in self._gazetteer.country_keys}
+        words = {n for n in names if any(t.start == 0 and t.end == len(n) for t in self.triggers.find(n))}
+        return {n for n, k in keys.items() if k and found.get(k)} | owners | words
 
     def _framed(self, page: Page, title: str | None) -> bool:
         """The page's headline (or title) frames it as a trial, not as the events it recalls."""

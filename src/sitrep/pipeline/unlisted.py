@@ -61,8 +61,14 @@ def unlisted_names(
     names.update(m.group("name") for pattern in (_NAMED, _NAMED_BEFORE) for m in pattern.finditer(text))
     for m in (*_LISTED.finditer(text), *_LISTED_BEFORE.finditer(text)):
         names.update(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")))
-    names = {n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES}
+    names = {n for n in names if n and n.split()[0].casefold() not in _NOT_NAMES and not _common_word(text, n)}
     return frozenset(names - listed(names)) if names else frozenset()
+
+
+def _common_word(text: str, name: str) -> bool:
+    """A one-word "name" the report also writes in lower case: a common noun a title-case headline
+    capitalised ("Killed in Clashes with Syrian Army")."""
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
 
 
 def unlisted_places(text: str, start: int, end: int, names: frozenset[str], toponyms: list[Toponym]) -> list[Toponym]:
