@@ -19,6 +19,7 @@ from sitrep.gazetteer.normalize import fold, norm
 from sitrep.model import ActorMention, Article, DateMention, Event, Toponym
 from sitrep.pipeline import furniture
 from sitrep.pipeline.assemble import DocContext, build_event, choose_type, main_agent, merge_restatements
+from sitrep.pipeline.fatalities import INCLUDING, PLACE_PREP
 from sitrep.pipeline.incidents import Incident, group, settle_areas
 from sitrep.pipeline.mentions import (
     PLUPERFECT,
@@ -540,8 +541,7 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
 # including a girl in the town of Tal Hawash"
 _GAPPED_PLACE = re.compile(
     r",?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\s+"
-    r"(?:(?:others?|more)\s+)?(?:\(?including\s+[^,;.()]{1,40}?\)?,?\s+)?"
-    r"(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?",
+    rf"(?:(?:others?|more)\s+)?{INCLUDING}{PLACE_PREP}\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,7 @@ Rules (ACLED's, see ``knowledge/numbers.yaml``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sitrep.model.records import Casualty
 from sitrep.pipeline.casualty_grammar import Grammar, Side, build_grammar, grammar, who_side
@@ -67,15 +68,21 @@ def find_casualties(
 
 # the verb and noun left out of a second count: "killed 12 people in Saraqib and five in Binnish",
 # "three civilians ... in Kafranbel, and seven including a girl in Tal Hawash"
-_GAP_WORDS = (r"[^.;]{{0,60}}?(?:,\s*|\s+)and\s+(?P<num>{num})\s+(?:(?:others?|more)\s+)?"
-              r"(?:\(?including\s+[^,;.()]{{1,40}}?\)?,?\s+)?"
-              r"(?=(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s)")
+INCLUDING = r"(?:\(?including\s+[^,;.()]{1,40}?\)?,?\s+)?"  # "seven including a girl"
+PLACE_PREP = r"(?:in|at|near|outside|on\s+the\s+outskirts\s+of)"
+_PLACED = re.compile(rf"\s+{INCLUDING}{PLACE_PREP}\s")
+
+
+@lru_cache(maxsize=4)
+def _gap_pattern(number_re: str) -> re.Pattern[str]:
+    return re.compile(rf"[^.;]{{0,60}}?(?:,\s*|\s+)and\s+(?P<num>{number_re})\s+(?:(?:others?|more)\s+)?"
+                      rf"{INCLUDING}(?={PLACE_PREP}\s)", re.IGNORECASE)
 
 
 def gapped(g: Grammar, text: str, hi: int, found: list[Casualty]) -> list[Casualty]:
     """Counts whose verb and noun a coordinated clause leaves out, read as the kind and people of the
     count before them; only after a count of people placed by a preposition of place, the same way."""
-    pattern = re.compile(_GAP_WORDS.format(num=g.rules.number_re), re.IGNORECASE)
+    pattern = _gap_pattern(g.rules.number_re)
     out = []
     for c in found:
         if c.kind != "killed" or not c.who or not _PLACED.match(text, c.end):
@@ -86,11 +93,6 @@ def gapped(g: Grammar, text: str, hi: int, found: list[Casualty]) -> list[Casual
             a, b = m.start("num"), m.end()
             out.append(Casualty(a, b, text[a:b], parsed[0], kind="killed", who=c.who, vague=parsed[1]))
     return out
-
-
-_PLACED = re.compile(
-    r"\s+(?:\(?including\s+[^,;.()]{1,40}?\)?,?\s+)?(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s"
-)
 
 
 # a whole war's toll, not an incident's: "the death toll from the six-year conflict at more than 470000",
