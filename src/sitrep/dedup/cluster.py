@@ -243,9 +243,9 @@ def cluster(records: Sequence[DedupRecord], cfg: DedupConfig | None = None, *,
         if ri == rj or not uf.allowed(ri, rj, span, siblings=siblings if cfg.report_siblings else None):
             continue
         a, b = uf.clusters.get(ri), uf.clusters.get(rj)
-        link = average_link(a.members, b.members, records, cfg, index) if a and b and (
-            len(a.members) * len(b.members) > 1) else cfg.link_threshold
-        if link is None or link < cfg.link_threshold:
-            continue  # joined by one strong pair but unlike (or ruled out by) the rest of the cluster: no chaining
+        if a and b and len(a.members) * len(b.members) > 1:
+            link = average_link(a.members, b.members, records, cfg, index)
+            if link is None or link < cfg.link_threshold:
+                continue  # joined by one strong pair but unlike (or ruled out by) the rest of the cluster: no chaining
         uf.union(ri, rj)
     return uf.groups()

@@ -193,6 +193,12 @@ class Gazetteer:
             return name.upper()
         return self.country_keys.get(key) or self.demonym_keys.get(key)
 
+    def is_country_possessive(self, word: str) -> bool:
+        """A country's possessive written without its apostrophe ("Syrias", as copies that drop
+        punctuation write "Syria's")."""
+        key = norm(word)
+        return key.endswith("s") and key[:-1] in self.country_keys
+
     def country(self, name_or_demonym: str) -> Place | None:
         """The country record for a name or demonym; ACLED's name in ``Place.country``."""
         iso2 = self.country_iso2(name_or_demonym)

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from sitrep.gazetteer.cues import LOCATIVE_BEFORE, is_street, names_dwellers, names_institution
 from sitrep.gazetteer.geoparser_base import GeoparserBase
 from sitrep.gazetteer.index import Entry
-from sitrep.gazetteer.normalize import ARTICLES, norm
+from sitrep.gazetteer.normalize import ARTICLES
 from sitrep.gazetteer.recognize import PLACE_LABELS, Entity, Span, entity_spans, keys_for, scan_spans
 from sitrep.gazetteer.resolve import COUNTRY_ENTRY_BASE, Mention
 
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|oblast|prefecture)s?\b", re.I)
+_ADMIN_NOUN = r"(?:province|governorate|state|region|oblast|prefecture)"
+_ADMIN_AFTER = re.compile(rf"^\s+{_ADMIN_NOUN}s?\b", re.I)
 # "the northwestern province of Idlib": the province
-_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region|oblast|prefecture)\s+of\s+$", re.I)
+_ADMIN_BEFORE = re.compile(rf"\b{_ADMIN_NOUN}\s+of\s+$", re.I)
 # a name heading a list that one plural area word closes: "Idlib and Aleppo provinces"
 _LISTED_ADMIN_AFTER = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*"
                                  r"(?:\s[A-Z][\w'’-]*)?\s+(?:provinces|governorates|states|regions|oblasts)\b")
@@ -74,7 +75,7 @@ class MentionFinder(GeoparserBase):
         copies that drop punctuation write "Syria's Hama"): the place that follows, whatever the tagger
         called the whole (it reads "Syrias Hama" as a person)."""
         first, _, rest = span.text.partition(" ")
-        if not rest or not first.endswith("s") or norm(first[:-1]) not in self.gazetteer.country_keys:
+        if not rest or not self.gazetteer.is_country_possessive(first):
             return span
         start = span.start + len(first) + 1
         return Span(start, span.end, rest, "GPE", keys_for(rest), span.longer)

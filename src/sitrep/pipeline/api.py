@@ -243,7 +243,7 @@ class Extractor:
         Syrias second city"), event words a title-case headline capitalised ("Killed in Clashes")."""
         keys = {n: norm(n) for n in names}
         found = self._gazetteer.lookup(keys.values())
-        owners = {n for n, k in keys.items() if k.endswith("s") and k[:-1] in self._gazetteer.country_keys}
+        owners = {n for n in names if self._gazetteer.is_country_possessive(n)}
         words = {n for n in names if any(t.start == 0 and t.end == len(n) for t in self.triggers.find(n))}
         return {n for n, k in keys.items() if k and found.get(k)} | owners | words
 

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 from sitrep.model import Toponym
 
-_PLACE_NOUN = (r"(?:town|village|city|hamlet|settlement|neighbou?rhood|district|area|locality|commune|camp|suburb|"
-               r"stronghold)")
+_SETTLEMENT = r"town|village|hamlet|settlement"  # the nouns that make the name beside them a place of its own
+_PLACE_NOUN = (rf"(?:{_SETTLEMENT}|city|neighbou?rhood|district|area|locality|commune|camp|suburb|stronghold)")
 _LOCATIVE = re.compile(  # "in X", "near the village of X", and "the town of X" after any word ("struck the town of X")
     r"(?:\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|remote)\s+)?"
-    rf"(?:{_PLACE_NOUN}\s+of\s+)?|\b(?:town|village|hamlet|settlement|stronghold)\s+of\s+)$",
+    rf"(?:{_PLACE_NOUN}\s+of\s+)?|\b(?:{_SETTLEMENT}|stronghold)\s+of\s+)$",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
@@ -27,7 +27,7 @@ _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ul|ibn|bin|bani|abu)-[A
 _NAMED = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?P<name>(?:{_NAME}|{_PARTICLE})(?:\s+(?:{_NAME}|{_PARTICLE})){{0,2}})")
 _NAMED_BEFORE = re.compile(  # "in Tall Tawil village"
     rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<name>{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE})){{0,2}})"
-    r"\s+(?:village|town|hamlet|settlement|camp)\b"
+    rf"\s+(?:{_SETTLEMENT}|camp)\b"
 )
 _LISTED = re.compile(  # "in several villages in the sector, including Bulongo, Kazarahoyo and Kidungu"
     rf"\b(?:towns|villages|hamlets|settlements|neighbou?rhoods|localities|communes|camps)\b[^.;]{{0,60}}?"
