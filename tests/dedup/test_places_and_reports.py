@@ -10,7 +10,8 @@ import pytest
 from tests.store.factories import make_article, make_event
 
 from sitrep.dedup import DedupConfig, cluster, context_of, deduplicate, record_of
-from sitrep.dedup.records import fold, place_kind
+from sitrep.dedup.names import fold
+from sitrep.dedup.records import place_kind
 from sitrep.dedup.run import dedup_full, dedup_incremental
 from sitrep.dedup.score import geo_similarity
 from sitrep.model.records import Event, Evidence

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
+from sitrep.dedup.names import fold, spelled_alike
+from sitrep.dedup.quarters import LEAD_CHARS, quarters_of
 from sitrep.model.records import Event
 
 
@@ -71,6 +71,7 @@ class DedupRecord:
     kind: PlaceKind = "point"
     dated: bool = False  # the report states the day (the date has evidence), not only its own publication
     fatalities: int = 0
+    quarters: frozenset[str] = frozenset()  # parts of the town the report names for it (see sitrep.dedup.quarters)
 
     @property
     def family(self) -> str:
@@ -84,24 +85,6 @@ IMPRECISE_DAYS = {2: 7, 3: 31}  # how far apart a week- or month-precise date ma
 def day_reach(rec: DedupRecord, cfg: DedupConfig) -> int:
     """How many days away a matching event may be dated: the window, wider for week/month dates."""
     return max(cfg.window_days, IMPRECISE_DAYS.get(rec.time_precision, 0))
-
-
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """A place name folded for comparison: ASCII lower-case letters and digits ("Khān Shaykhūn" -> "khanshaykhun")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain.lower())
-
-
-def spelled_alike(a: str, b: str) -> bool:
-    """Spelling variants of one name (Idlib / Idleb, Deir ez-Zor / Deir Ezzor)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    from rapidfuzz.fuzz import ratio
-
-    return ratio(a, b) >= 80
 
 
 def place_kind(event: Event) -> PlaceKind:
@@ -144,7 +127,8 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
     except ValueError:
         day = 0
     actors = frozenset(a.strip().lower() for a in (event.actor1, event.actor2) if a and a.strip())
-    words = " ".join(p for p in (title, event.notes or "", context_of(event, text)) if p)
+    context = context_of(event, text)
+    words = " ".join(p for p in (title, event.notes or "", context) if p)
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
         country=(event.country or "").strip().lower(), actors=actors, lat=event.latitude,
@@ -152,4 +136,13 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
         dated=any(e.field == "event_date" for e in event.evidence), fatalities=event.fatalities or 0,
+        quarters=_quarters(event, text, title, context),
     )
+
+
+def _quarters(event: Event, text: str, title: str, context: str) -> frozenset[str]:
+    """The quarters named in the title and the event's sentences, and in the lead when the event is told
+    there (the lead names the quarter of a report's main event; later events have their own sentences)."""
+    lead = text[:LEAD_CHARS] if any(e.start < LEAD_CHARS for e in event.evidence) else ""
+    own = (event.location or "", event.admin1 or "", event.admin2 or "", event.country or "")
+    return quarters_of(" . ".join((title, context, lead)), own)

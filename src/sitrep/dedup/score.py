@@ -6,12 +6,15 @@ Hard limits first (same report, another type family or country, event dates or p
 by an imprecise date 0.3), the type (same sub-event type 1, same type 0.5, same family 0.2), the place (the same town
 counts fully; a place known only to its province or country is compatible with the places inside it
 but says little), the identified actors (equal 1, one side unidentified 0.3, disjoint 0), the text
-(rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`).
+(rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`). Tolls far
+apart and other quarters of a town named by the two reports lower the sum (see :mod:`sitrep.dedup.quarters`).
 """
 
 from __future__ import annotations
 
-from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach, spelled_alike
+from sitrep.dedup.names import spelled_alike
+from sitrep.dedup.quarters import quarters_apart
+from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
 from sitrep.geodesy import haversine_km
 
 # Tuned on the FA-KES dev groups (bench/dedup_pairs.py); a fatality-agreement term (weight 0.05) made both
@@ -90,6 +93,7 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
 
 
 TOLL_RATIO, TOLL_GAP, TOLL_APART = 4, 5, 0.8  # tolls this far apart weigh against one incident
+QUARTER_APART = 0.7  # two reports naming other quarters of the town (adjacent quarters may name one incident)
 
 
 def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
@@ -135,4 +139,7 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
         "actors": actor_similarity(a.actors, b.actors),
         "text": 0.3 if sim is None else min(1.0, sim / TEXT_FULL),
     }
-    return sum(WEIGHTS[k] * v for k, v in parts.items()) * (TOLL_APART if tolls_apart(a, b) else 1.0)
+    apart = TOLL_APART if tolls_apart(a, b) else 1.0
+    if quarters_apart(a.quarters, b.quarters):
+        apart *= QUARTER_APART
+    return sum(WEIGHTS[k] * v for k, v in parts.items()) * apart
