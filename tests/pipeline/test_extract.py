@@ -245,3 +245,20 @@ def test_a_lead_toll_told_again_place_by_place_is_a_summary() -> None:
 ])
 def test_possessives_and_event_words_are_no_villages(text: str) -> None:
     assert {e.location for e in sitrep.extract(text, "2016-10-31", "Syria")} <= {"Aleppo"}
+
+
+@pytest.mark.parametrize("text", [
+    "US-led strikes killed 40 civilians in the town of Tabqa on Monday, a monitor said.",
+    "At least 40 civilians were killed in strikes by a US-led coalition near Tabqa on Monday, a monitor said.",
+])
+def test_strikes_of_an_air_coalition_are_its_air_strikes(text: str) -> None:
+    events = sitrep.extract(text, published="2017-03-21", country="Syria")
+    first = [(e.sub_event_type, e.actor1) for e in events][:1]
+    assert first == [("Air/drone strike", "Global Coalition Against Daesh")]
+
+
+def test_a_headline_run_into_its_lead_tells_one_toll() -> None:
+    text = ("Strikes kill 40 civilians in Syria Monitor AFP At least 40 civilians were killed in air strikes "
+            "near Tabqa on Monday a monitor said.")
+    events = sitrep.extract(text, published="2017-03-21", country="Syria")
+    assert [e.fatalities for e in events] == [40]

@@ -37,3 +37,8 @@ def test_incident_toll(groups: list[tuple[list[Casualty], bool]], total: int) ->
 def test_sides_are_kept() -> None:
     toll = incident_toll([([killed(3, "soldiers"), killed(13, "militants")], False)], side)
     assert toll.side("state") == 3 and toll.side("armed") == 13 and toll.total == 16
+
+
+def test_one_figure_told_twice_in_a_sentence_counts_once() -> None:
+    assert incident_toll([([killed(56, "civilians"), killed(56, "civilians")], False)], side).total == 56
+    assert incident_toll([([killed(5, "soldiers"), killed(3, "soldiers")], False)], side).total == 8

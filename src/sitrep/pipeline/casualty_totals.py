@@ -46,12 +46,18 @@ def killed_total(casualties: list[Casualty]) -> int:
         seen: set[tuple[int, str]] = set()
         total = 0
         for c in numbered:
-            key = (c.count, c.who.lower().split()[-1] if c.who else "")
+            key = repeat_key(c)
             if key not in seen:
                 seen.add(key)
                 total += c.count
         return total
     return max((c.count for c in killed), default=0)
+
+
+def repeat_key(c: Casualty) -> tuple[int, str]:
+    """What makes two counts one figure told twice: the number and the noun it counts ("kill 56
+    civilians ... at least 56 civilians killed")."""
+    return c.count, c.who.lower().split()[-1] if c.who else ""
 
 
 def from_number_word(c: Casualty) -> bool:

@@ -16,7 +16,7 @@ from sitrep.model import ActorMention
 _HELD = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged|dominated|linked|affiliated)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _IDEOLOGICAL = re.compile(r"\b(?:insurgents?|militants?|jihadists?|extremists?|rebels?|terrorists?)\b", re.IGNORECASE)
-_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot|ght)\b", re.IGNORECASE)
 
 Generic = Callable[[str, str], tuple[str, int]]
@@ -84,8 +84,8 @@ def split_roles(
             patients.append(a)  # "two police officers died in a roadside bombing": victims, not agents
             continue
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
-        implied_by_trigger = a.implicit and a.start <= trigger_start < a.end
-        before = (a.start < trigger_start or implied_by_trigger) and not _HELD.match(text[a.end : a.end + 12])
+        holds_trigger = a.start <= trigger_start < a.end  # implied by the trigger, or "coalition airstrikes"
+        before = (a.start < trigger_start or holds_trigger) and not _HELD.match(text[a.end : a.end + 12])
         is_agent = by or (before and not passive)
         (agents if is_agent else patients).append(a)
     return agents, patients

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sitrep.model import Casualty
-from sitrep.pipeline.fatalities import from_number_word
+from sitrep.pipeline.casualty_totals import from_number_word, repeat_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,16 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
     any_additive = False
     for casualties, additive in groups:
         sentence: dict[str, int] = {}
+        told: set[tuple[int, str]] = set()
         for c in casualties:
             if c.total:
                 stated = c
                 quotes.append(c)
                 continue
+            if c.count and repeat_key(c) in told:  # a headline run into its lead: one figure told twice
+                quotes.append(c)
+                continue
+            told.add(repeat_key(c))
             side = side_of(c.who)
             sentence[side] = sentence.get(side, 0) + c.count
             high[side] = high.get(side, 0) + (c.high or c.count)
