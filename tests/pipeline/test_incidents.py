@@ -215,3 +215,20 @@ def test_two_spellings_of_an_unlisted_village_are_one_place() -> None:
     assert same_place(village("Urom al-Joz"), village("Urum al-Joz"))
     assert not same_place(village("Urum al-Joz"), village("Kafr Awid"))
     assert not same_place(village("Bina"), village("Bini"))  # short names: one letter is another village
+
+
+def test_a_summary_does_not_fold_into_an_incident_told_after_other_news() -> None:
+    from sitrep.pipeline.incidents import fold_containers
+
+    day = DateMention(0, 1, "x", PUB)
+    province = Place("Aleppo", 36.2, 37.15, "Syria", admin1="Aleppo", feature_class="A", feature_code="ADM1")
+    far = Place("Manbij", 36.53, 37.95, "Syria", admin1="Aleppo", feature_class="P", population=100_000)
+    near = Place("Haritan", 36.25, 37.1, "Syria", admin1="Aleppo", feature_class="P", population=10_000)
+
+    def inc(place: Place, start: int) -> Incident:
+        m = Mention(start, start + 20, 0, [Trigger(start, start + 1, "x", "clash")])
+        return Incident([m], Toponym(start, start + 5, place.name, place), day, families={"clash"})
+
+    # "strikes in Aleppo province ... In Manbij, ... Clashes erupted around Haritan": other news in between
+    assert len(fold_containers([inc(province, 0), inc(far, 50), inc(near, 100)], PUB)) == 3
+    assert len(fold_containers([inc(province, 0), inc(near, 100)], PUB)) == 1  # its detail, told next

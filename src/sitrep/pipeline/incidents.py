@@ -270,7 +270,8 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
     folded: set[int] = set()  # never fold into an incident already folded away (two that contain each other)
     for inc in incidents:
         host = None if inc.mentions[0].separate else next(
-            (o for o in incidents if o is not inc and id(o) not in folded and _contains(inc, o, published)), None)
+            (o for o in incidents if o is not inc and id(o) not in folded and _contains(inc, o, published)
+             and not _news_between(inc, o, incidents, published)), None)
         if host is None:
             kept.append(inc)
         else:
@@ -280,6 +281,15 @@ def fold_containers(incidents: list[Incident], published: date | None) -> list[I
     for inc in kept:
         inc.mentions.sort(key=lambda m: m.start)
     return kept
+
+
+def _news_between(big: Incident, small: Incident, incidents: list[Incident], published: date | None) -> bool:
+    """Other news told between a summary and a later incident: the summary's details follow it (or
+    each other), so an incident after the story moved on to other news (Manbij, then clashes
+    around a camp near Aleppo) is not one of them."""
+    lo, hi = max(m.start for m in big.mentions), small.mentions[0].start
+    return any(lo < o.mentions[0].start < hi and not _contains(big, o, published)
+               for o in incidents if o is not big and o is not small)
 
 
 def _contains(big: Incident, small: Incident, published: date | None) -> bool:
