@@ -139,6 +139,8 @@ def test_incremental_joins_across_types_of_one_family(tmp_path: Path) -> None:
     ({"date": "2024-03-03"}, True),  # still inside the date window
     ({"date": "2024-03-04"}, False),  # outside the window
     ({}, False),  # same day, equally precise: the unit rule split them on purpose
+    ({"location": "Tell Ahmar", "geo_precision": 2}, True),  # a village the gazetteer lacks, put at the town
+    ({"location": "Kafr Nabl", "lat": 35.61, "lon": 36.56}, False),  # another town of that day
     ({"location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63}, True),  # same day, the province
     ({"date": "2024-03-02", "location": "Homs", "admin1": "Homs", "lat": 34.73, "lon": 36.71}, False),  # elsewhere
     ({"date": "2024-03-02", "sub": "Peaceful protest", "etype": "Protests"}, False),  # another family

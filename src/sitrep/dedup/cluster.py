@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.records import DedupConfig, DedupRecord
-from sitrep.dedup.score import actor_similarity, geo_similarity, pair_score, type_similarity
+from sitrep.dedup.score import SAME_TOWN_KM, actor_similarity, geo_similarity, pair_score, type_similarity
 from sitrep.dedup.text import TextIndex
+from sitrep.geodesy import haversine_km
 
 
 @dataclass(slots=True)
@@ -151,18 +152,28 @@ def report_siblings(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
     town). Siblings: same family and country, compatible places (the same, or one inside the other)
     and actors, and either dates within the window that differ (one of them inferred, as a toll update's
     day is: two days the report states are two incidents), or the same date with one place
-    strictly coarser than the other. Two events of one day at equally precise places stay apart: the
-    unit rule split them on purpose. Siblings share a cluster only when the scores against other
-    reports' events join them (see :func:`cluster`).
+    strictly coarser than the other (or a village the gazetteer lacks, put at the town the other names).
+    Two events of one day at equally precise places stay apart: the unit rule split them on purpose.
+    Siblings share a cluster only when the scores against other reports' events join them (see
+    :func:`cluster`).
     """
     if a.family != b.family or a.country != b.country or not a.day or not b.day:
         return False
     gap = abs(a.day - b.day)
-    if gap > cfg.window_days or (gap == 0 and _COARSENESS[a.kind] == _COARSENESS[b.kind]):
+    if gap > cfg.window_days or (gap == 0 and _COARSENESS[a.kind] == _COARSENESS[b.kind] and not _anchored(a, b)):
         return False
     if gap and a.dated and b.dated:  # the report states both days: two incidents ("26 were also killed yesterday")
         return False
     return geo_similarity(a, b, cfg) > 0 and actor_similarity(a.actors, b.actors) > 0
+
+
+def _anchored(a: DedupRecord, b: DedupRecord) -> bool:
+    """One place is a village the gazetteer lacks, put at the town the other event names ("strikes on villages
+    near Manbij" ... "160 were killed in Tokhar alone"): the same spot told at two precisions."""
+    if a.geo_precision == b.geo_precision or a.kind != "point" or b.kind != "point":
+        return False
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_TOWN_KM
 
 
 def _remention(coarse: DedupRecord, fine: DedupRecord, cfg: DedupConfig) -> bool:
