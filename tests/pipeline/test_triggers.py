@@ -147,6 +147,14 @@ FINDER = TriggerFinder().initialize()
         ("Troops, supported by coalition air strikes, retook the town.", "air", False),
         ("Troops with the support of fighter jets retook the town.", "air", False),
         ("Coalition air strikes hit the town.", "air", True),
+        # strikes of an air coalition; a stockpile of chemical weapons is no attack
+        ("US-led strikes killed 12 civilians.", "air", True),
+        ("Children were killed in strikes by a US-led coalition.", "air", True),
+        ("A resolution set terms for the destruction of its chemical weapons.", "chemical", False),
+        ("Russia proposed that Syria hand over its chemical weapons.", "chemical", False),
+        ("A team of chemical weapons experts arrived three days ago.", "chemical", False),
+        ("A chemical weapons attack killed 80 people.", "chemical", True),
+        ("Government forces used chemical weapons on the suburb.", "chemical", True),
         # force used on demonstrators
         ("Police intervened and the crowd left.", "intervention", True),
         ("Police assaulted protesters at the sit-in.", "intervention", True),
