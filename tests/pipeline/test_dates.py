@@ -138,6 +138,7 @@ def test_window_offsets() -> None:
         ("Updated: December 3, 2017\nText", "2017-12-03"),
         ("Monday 25, December 2017 in 9:49 PM\nText", "2017-12-25"),
         ("Posted 2017\nKABUL, Dec 3 (Reuters) - Taliban fighters", "2017-12-03"),
+        ("Last updated at Jun 182016 BEIRUT At least seven people died", "2016-06-18"),  # comma and space lost
     ],
 )
 def test_publication_date(text: str, value: str) -> None:
@@ -146,7 +147,7 @@ def test_publication_date(text: str, value: str) -> None:
     assert text[got.start : got.end] == got.text
 
 
-@pytest.mark.parametrize("text", ["2 min read\nRebels attacked a town.", "No date here at all."])
+@pytest.mark.parametrize("text", ["2 min read\nRebels attacked a town.", "No date here at all.", "In March 2019 the army"])
 def test_no_publication_date(text: str) -> None:
     assert publication_date(text) is None
 

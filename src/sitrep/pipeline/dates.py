@@ -356,9 +356,10 @@ def _adjacent_weekday(text: str, prev: DateMention, cur: DateMention) -> bool:
 
 
 _STAMP = re.compile(
-    rf"(?P<label>(?i:published|updated|last\s+updated|posted|date|dated|first\s+published)\s*(?:on\s*)?:?\s*)?"
+    rf"(?P<label>(?i:published|updated|last\s+updated|posted|date|dated|first\s+published)\s*(?:(?:on|at)\s*)?:?\s*)?"
     rf"(?:{_WD},?\s+)?(?P<date>(?P<day>{_D})(?:\s+(?i:of))?[\s,]+(?P<month>{_M}),?\s*(?P<year>{_Y})"
-    rf"|(?P<month2>{_M})\s+(?P<day2>{_D}),?\s+(?P<year2>{_Y})"
+    # "Jun 182016": a page copy that lost the comma and space between day and year
+    rf"|(?P<month2>{_M})\s+(?P<day2>{_D})(?:,?\s+|(?=(?:19|20)\d\d\b))(?P<year2>{_Y})"
     rf"|(?P<iso>{_Y}-[01]\d-[0-3]\d)"
     rf"|(?P<odd>{_D}),\s+(?P<month3>{_M})\s+(?P<year3>{_Y}))"
 )
