@@ -147,7 +147,8 @@ def test_publication_date(text: str, value: str) -> None:
     assert text[got.start : got.end] == got.text
 
 
-@pytest.mark.parametrize("text", ["2 min read\nRebels attacked a town.", "No date here at all.", "In March 2019 the army"])
+@pytest.mark.parametrize("text", ["2 min read\nRebels attacked a town.", "No date here at all.",
+                                  "In March 2019 the army"])
 def test_no_publication_date(text: str) -> None:
     assert publication_date(text) is None
 
