@@ -262,3 +262,11 @@ def test_a_headline_run_into_its_lead_tells_one_toll() -> None:
             "near Tabqa on Monday a monitor said.")
     events = sitrep.extract(text, published="2017-03-21", country="Syria")
     assert [e.fatalities for e in events] == [40]
+
+
+def test_a_headline_list_of_counts_and_a_recalled_attack_leave_the_incident_alone() -> None:
+    text = ("2 Killed 10 Injured in Shelling in Kharab Neighborhood\n\n"
+            "Two people were killed and 10 others were injured in shelling of a neighborhood of Aleppo on Saturday. "
+            "The area was the scene of the October 13 mortar attack near a school which killed four children.")
+    events = sitrep.extract(text, published="2016-11-12", country="Syria")
+    assert (events[0].event_date, events[0].fatalities) == ("2016-11-12", 2)

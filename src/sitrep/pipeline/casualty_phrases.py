@@ -199,11 +199,18 @@ def _left_bare(g: Grammar, text: str, s: int, trig: re.Match[str], kind: str, b:
     return [c] if c else []
 
 
+# "2 Killed 10 Injured in ...": a participle after the number (not "10 wounded soldiers")
+_OTHER_COUNT = re.compile(r"\s+(?:injured|wounded|hurt|missing)"
+                          r"(?=\s+(?:in|as|at|after|during|when|on|near|by|and)\b|\s*[.,;:]|\s*$)", re.IGNORECASE)
+
+
 def read_right(g: Grammar, text: str, hi: int, trig: re.Match[str], kind: str) -> list[Casualty]:
     """Counts written after an active trigger ("killing at least 25 regime forces")."""
     end = context_end(text, trig.end(), hi, 160)
     ctx = text[trig.end() : end]
     m = g.right.match(ctx)
+    if m and _OTHER_COUNT.match(ctx, m.end("num")):
+        return []  # a headline's list, "2 Killed 10 Injured": the number after the verb counts the injured
     if m:
         e = trig.end() + (m.end("np") if m.group("np") else m.end("num"))
         c = make_casualty(g, text, trig.start(), e, m.group("num"), m.group("np"), kind)

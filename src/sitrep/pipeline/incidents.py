@@ -188,6 +188,8 @@ def _place_into(
     for inc in reversed(incidents) if not m.separate else ():
         if inc.day(published) == day and same_place(inc.place, place) and compatible(inc, m):
             _add(inc, m)
+            if inc.date is None and m.date is not None:  # the day a headline left open, now stated: a later
+                inc.date = m.date  # "the October 13 attack" is another incident, not the day of this one
             return inc
     inc = Incident([], place, date_, place_inherited=inherited)
     _add(inc, m)
