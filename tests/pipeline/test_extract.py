@@ -270,3 +270,11 @@ def test_a_headline_list_of_counts_and_a_recalled_attack_leave_the_incident_alon
             "The area was the scene of the October 13 mortar attack near a school which killed four children.")
     events = sitrep.extract(text, published="2016-11-12", country="Syria")
     assert (events[0].event_date, events[0].fatalities) == ("2016-11-12", 2)
+
+
+def test_a_later_sentence_places_an_incident_its_lead_left_unplaced() -> None:
+    text = ("Children were among at least 56 civilians killed in strikes by a US-led coalition early on Tuesday "
+            "near a village held by the Islamic State group, a monitor said. The monitor said the civilians were "
+            "hit as they fled fighting in the Aleppo province village of Kharab Tahtani.")
+    events = sitrep.extract(text, published="2016-07-19", country="Syria")
+    assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Kharab Tahtani", 2, 56)]

@@ -577,6 +577,9 @@ def _finer_inside(text: str, places: list[Toponym], best: Toponym, anchor: tuple
         cue = cues(text, t, places, anchor)
         if inside(t) and cue["locative"] and not cue["from_to"]:
             return t
+        in_area = t.place is None or t.place.admin1 == area.admin1
+        if t.unlisted and cue["of"] and area.feature_code == "ADM1" and in_area:
+            return t  # "the Aleppo province village of Al-Tukhar": a village the gazetteer lacks, in the province
     return best
 
 

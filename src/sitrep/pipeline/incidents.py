@@ -80,6 +80,11 @@ def _told(
         _add(last, m)
         _refine(last, places, said_where=m.referential)
         return last
+    if _places_last(m, last, places):
+        assert last is not None
+        _add(last, m)  # "... killed 56 near a village" then "they were hit in the village of Al-Tukhar"
+        last.place, last.place_inherited = places[0], False
+        return last
     if _dates_last(m, last, places):
         assert last is not None
         _add(last, m)  # "the Sunday air raid" dates the raid the lead left undated
@@ -109,6 +114,14 @@ def paired_counts(m: Mention, places: list[Toponym | None]) -> list[int] | None:
     starts = [m.casualties[i].start for i in killed] + [10**12]
     ordered = all(starts[k] < p.start < starts[k + 1] for k, p in enumerate(places) if p is not None)
     return killed if ordered else None
+
+
+def _places_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:
+    """The sentence gives the place the incident before it left open: that incident's place was only the
+    report's main place, the sentence names one place, no day and no toll of its own."""
+    if last is None or not last.place_inherited or len(places) != 1 or m.separate or m.date is not None:
+        return False
+    return not m.counts_dead and compatible(last, m) and last.paragraph >= m.paragraph - 1
 
 
 def _dates_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:
