@@ -278,3 +278,10 @@ def test_a_later_sentence_places_an_incident_its_lead_left_unplaced() -> None:
             "hit as they fled fighting in the Aleppo province village of Kharab Tahtani.")
     events = sitrep.extract(text, published="2016-07-19", country="Syria")
     assert [(e.location, e.geo_precision, e.fatalities) for e in events] == [("Kharab Tahtani", 2, 56)]
+
+
+def test_what_happened_hours_before_the_news_is_not_its_place_nor_its_type() -> None:
+    text = ("At least 19 people were killed in Douma on Tuesday, including six children, just hours "
+            "after a suspected gas attack left dozens dead in Khan Sheikhun.")
+    events = sitrep.extract(text, published="2017-04-04", country="Syria")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in events] == [("Dūmā", "Attack", 19)]

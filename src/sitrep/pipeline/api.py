@@ -218,6 +218,10 @@ class Extractor:
         if not trigs or self._nonevent(text, s, e, trigs):
             return None
         recall = _RECALLED.search(text, s, e)  # "came a week after another strike ... on Sept 2"
+        hours = _HOURS_AFTER.search(text, s, e)  # "19 were killed ... hours after a gas attack in Khan Sheikhun"
+        if recall is None and hours is not None and any(t.start < hours.start() for t in trigs):
+            recall = hours  # ("This comes hours after police used tear gas on ...": the recalled act is the news)
+            e, trigs = hours.start(), [t for t in trigs if t.start < hours.start()]  # its words are not this event's
         dates = [d for d in find_dates(text, published, s, e)
                  if (d.start, d.end) != page.stamp and (recall is None or d.start < recall.start())]
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
@@ -552,6 +556,7 @@ _BORDER = re.compile(r"\bborders?\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECAS
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
 # what follows "a day after", "weeks since" is the recalled event: its dates and places are not this one's
 _RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)
+_HOURS_AFTER = re.compile(r"\bhours\s+after\b", re.IGNORECASE)
 _CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 
 
