@@ -248,3 +248,12 @@ def test_tolls_far_apart_weigh_against_one_incident(tolls: tuple[int, int], apar
     assert tolls_apart(a, b) is apart
     same = record_of(ev(fatalities=tolls[0]), "c", "r3")
     assert (pair_score(a, b, CFG) < pair_score(a, same, CFG)) is apart
+
+
+def test_an_air_strike_and_a_ground_clash_weigh_against_one_incident() -> None:
+    from sitrep.dedup.score import pair_score
+
+    strike = record_of(ev(sub="Air/drone strike"), "a", "r1")
+    clash = record_of(ev(sub="Armed clash", etype="Battles"), "b", "r2")
+    attack = record_of(ev(sub="Attack", etype="Violence against civilians"), "c", "r3")
+    assert pair_score(strike, clash, CFG) < pair_score(strike, attack, CFG)

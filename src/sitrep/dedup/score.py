@@ -7,7 +7,8 @@ by an imprecise date 0.3), the type (same sub-event type 1, same type 0.5, same 
 counts fully; a place known only to its province or country is compatible with the places inside it
 but says little), the identified actors (equal 1, one side unidentified 0.3, disjoint 0), the text
 (rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`). Tolls far
-apart and other quarters of a town named by the two reports lower the sum (see :mod:`sitrep.dedup.quarters`).
+apart, an air strike against a ground clash, and other quarters of a town named by the two reports lower
+the sum (see :mod:`sitrep.dedup.quarters`).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
 
 
 TOLL_RATIO, TOLL_GAP, TOLL_APART = 4, 5, 0.8  # tolls this far apart weigh against one incident
+AIR_AND_GROUND, AIR_GROUND_APART = {"Air/drone strike", "Armed clash"}, 0.8  # a raid from the air, a ground fight
 QUARTER_APART = 0.7  # two reports naming other quarters of the town (adjacent quarters may name one incident)
 
 
@@ -140,6 +142,8 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
         "text": 0.3 if sim is None else min(1.0, sim / TEXT_FULL),
     }
     apart = TOLL_APART if tolls_apart(a, b) else 1.0
+    if {a.sub_event_type, b.sub_event_type} == AIR_AND_GROUND:
+        apart *= AIR_GROUND_APART
     if quarters_apart(a.quarters, b.quarters):
         apart *= QUARTER_APART
     return sum(WEIGHTS[k] * v for k, v in parts.items()) * apart
