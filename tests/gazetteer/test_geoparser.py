@@ -256,3 +256,12 @@ def test_a_country_possessive_without_its_apostrophe_opens_the_place(gp: Geopars
     text = "Five were killed in Syrias Hassakeh on Monday."  # copies that drop punctuation
     tops = gp.toponyms(text, entities=[(20, 35, "ORG")], country="Syria")
     assert [(t.text, t.place.admin1 if t.place else None) for t in tops] == [("Hassakeh", "Al Hasakeh")]
+
+
+def test_a_place_after_a_country_possessive_inside_a_longer_unknown_name_is_found(gp: Geoparser) -> None:
+    """The tagger took "Deir Ezzor Monitor AFP" for one place; the place inside it follows "Syrias", which is
+    no first name."""
+    text = "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor AFP Sunday 26 Nov 2017"
+    start = text.index("Deir")
+    tops = gp.toponyms(text, entities=[(start, text.index(" Sunday"), "GPE")], country="Syria")
+    assert [t.text for t in tops if t.place is not None and t.place.country == "Syria"] == ["Deir Ezzor"]

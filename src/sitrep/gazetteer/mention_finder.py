@@ -213,6 +213,8 @@ class MentionFinder(GeoparserBase):
         word = m.group(1)
         if word.lower().rstrip(".") in _TITLES:
             return True
+        if self.gazetteer.is_country_possessive(word):
+            return False  # "Syrias Deir Ezzor": a country's possessive that lost its apostrophe, no first name
         return not word.endswith(".") and word[0].isupper() and word.lower() not in self.stopwords
 
     def _link_context(self, text: str, mentions: list[Mention]) -> None:
