@@ -18,9 +18,11 @@ _ARTICLE = r"(?:al|el|ash|as|ar|ad|an|at|az|ed|ud)-"
 _NAME = rf"((?:{_ARTICLE})?[A-Z][\w'’]+(?:[ -](?:{_ARTICLE})?[A-Z][\w'’]+){{0,2}})"
 _PART = r"(?:district|neighbou?rhood|quarter)"
 QUARTER = re.compile(rf"\b{_PART}s? of (?:the )?{_NAME}|{_NAME} {_PART}s?\b")
+QUARTER_NOUN = re.compile(rf"\b{_PART}", re.IGNORECASE)  # a cheap first look
 _ARTICLE_WORD = re.compile(r"\b(?:al|el|ad|ed|ud|as|es|ash|esh|ar|er|az|ez|at|et|an|en)[- ]", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s|s)$")
 LEAD_CHARS = 600  # the lead of a report, which names the quarter of its main event
+NO_QUARTERS: frozenset[str] = frozenset()  # shared: an empty frozenset is a new 216-byte object each time
 
 
 def _is_own(word: str, own: frozenset[str]) -> bool:
@@ -33,6 +35,8 @@ def _is_own(word: str, own: frozenset[str]) -> bool:
 def quarters_of(text: str, own: Iterable[str]) -> frozenset[str]:
     """Folded names of the parts of towns ``text`` names, leaving out ``own`` (the event's town, admin
     areas and country, which are no quarters of themselves)."""
+    if not QUARTER_NOUN.search(text):
+        return NO_QUARTERS
     owned = frozenset(fold(o) for o in own if o)
     out = set()
     for m in QUARTER.finditer(text):
@@ -42,7 +46,7 @@ def quarters_of(text: str, own: Iterable[str]) -> frozenset[str]:
         name = fold(_ARTICLE_WORD.sub("", " ".join(words)))
         if len(name) >= 3 and not any(spelled_alike(name, o) for o in owned):
             out.add(name)
-    return frozenset(out)
+    return frozenset(out) if out else NO_QUARTERS
 
 
 def quarters_apart(a: frozenset[str], b: frozenset[str]) -> bool:

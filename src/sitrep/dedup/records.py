@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.dedup.names import fold, spelled_alike
-from sitrep.dedup.quarters import LEAD_CHARS, quarters_of
+from sitrep.dedup.quarters import LEAD_CHARS, NO_QUARTERS, quarters_of
 from sitrep.model.records import Event
 
 
@@ -71,7 +71,7 @@ class DedupRecord:
     kind: PlaceKind = "point"
     dated: bool = False  # the report states the day (the date has evidence), not only its own publication
     fatalities: int = 0
-    quarters: frozenset[str] = frozenset()  # parts of the town the report names for it (see sitrep.dedup.quarters)
+    quarters: frozenset[str] = NO_QUARTERS  # parts of the town the report names for it (see sitrep.dedup.quarters)
 
     @property
     def family(self) -> str:
