@@ -149,6 +149,7 @@ FINDER = TriggerFinder().initialize()
         ("Coalition air strikes hit the town.", "air", True),
         # strikes of an air coalition; a stockpile of chemical weapons is no attack
         ("US-led strikes killed 12 civilians.", "air", True),
+        ("The US strikes a deal with the rebels.", "air", False),
         ("Children were killed in strikes by a US-led coalition.", "air", True),
         ("A resolution set terms for the destruction of its chemical weapons.", "chemical", False),
         ("Russia proposed that Syria hand over its chemical weapons.", "chemical", False),

@@ -1,5 +1,5 @@
 """Parts of a town that a report names for its event: "the Tariq al-Bab district", "the neighbourhood of
-Salaheddin", "the suburb of Jobar".
+Salaheddin", "the Sukkari quarter" (not suburbs: "the Ghouta suburbs" cover many towns).
 
 Reports of a city under bombardment all place their events at the city ("Aleppo"), with the same type
 on the same days; what tells two incidents apart is the quarter each report names. A gazetteer rarely
