@@ -285,3 +285,9 @@ def test_what_happened_hours_before_the_news_is_not_its_place_nor_its_type() -> 
             "after a suspected gas attack left dozens dead in Khan Sheikhun.")
     events = sitrep.extract(text, published="2017-04-04", country="Syria")
     assert [(e.location, e.sub_event_type, e.fatalities) for e in events] == [("Dūmā", "Attack", 19)]
+
+
+def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
+    text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
+    events = sitrep.extract(text, published="2016-08-15", country="Syria")
+    assert sorted((e.admin1, e.fatalities) for e in events) == [("Aleppo", 45), ("Idleb", 22)]

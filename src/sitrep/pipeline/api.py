@@ -535,7 +535,7 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
     for t in places[i + 1 :]:
         plural = _PLURAL_AREA.match(text, t.end)  # "in Idlib and Aleppo provinces": areas of one list
         gapped = _GAPPED_PLACE.fullmatch(text, chosen[-1].end, t.start)  # "three in X, and seven in Y"
-        if not (_listed(text, chosen[-1], t) or gapped) or (_is_context(chosen[0], t) and not plural):
+        if not (_listed(text, chosen[-1], t) or gapped) or (_is_context(chosen[0], t) and not (plural or gapped)):
             break
         chosen.append(t)
     return chosen
@@ -545,7 +545,8 @@ def event_places(text: str, places: list[Toponym], trigger: Any = None) -> list[
 # including a girl in the town of Tal Hawash"
 _GAPPED_PLACE = re.compile(
     r",?\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens)\s+"
-    rf"(?:(?:others?|more)\s+)?{INCLUDING}{PLACE_PREP}\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?",
+    rf"(?:(?:others?|more)\s+)?{INCLUDING}{PLACE_PREP}\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
+    r"(?:(?:town|village|city|province)\s+of\s+)?",
     re.IGNORECASE,
 )
 
