@@ -133,3 +133,24 @@ def test_reextract_command(cli: Callable[..., str], tmp_path: Path) -> None:
     out = cli("reextract")
     assert "re-extracted 3 documents: 3 events" in out and "2 canonical events" in out
     assert json.loads(cli("stats", "--json"))["events"] == 3
+
+
+def test_ingest_defaults_fill_what_plain_text_files_lack(cli: Callable[..., str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Article] = []
+
+    def extract(article: Article) -> list[Event]:
+        seen.append(article)
+        return fake_extract(article)
+
+    monkeypatch.setattr("sitrep.ingest.runner.default_extractor", lambda: extract)
+    cli("ingest", str(_corpus(tmp_path)), "--published", "2024-03-02", "--country", "Syria")
+    assert {(str(a.published), a.country) for a in seen} == {("2024-03-02", "Syria")}
+
+
+def test_ingest_rejects_a_bad_default_date_in_one_line(tmp_path: Path) -> None:
+    app = typer.Typer()
+    store_cli.register(app)
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--published", "2024-13-02",
+                                      "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert result.exit_code != 0 and "YYYY-MM-DD" in str(result.exception or result.output)

@@ -46,10 +46,16 @@ def ingest_cmd(
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Store documents only.")] = False,
     no_dedup: Annotated[bool, typer.Option("--no-dedup", help="Skip the incremental dedup.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD for documents that carry none (plain text files).")] = None,
+    country: Annotated[str | None, typer.Option(help="Country hint for documents that give none, e.g. Syria")] = None,
 ) -> None:
     """Store every document once (by content hash), extract its events, then dedup incrementally."""
     from sitrep.dedup.run import dedup_store
-    from sitrep.ingest.runner import default_extractor, ingest, no_events
+    from sitrep.ingest.runner import Defaults, default_extractor, ingest, no_events
+    from sitrep.pipeline.api import as_date
+
+    defaults = Defaults(as_date(published), country)
 
     extractor = no_events if no_extract else default_extractor()
     console = Console(stderr=True)
@@ -58,7 +64,7 @@ def ingest_cmd(
                             TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
         with progress:
             task = progress.add_task("ingest", total=_count_files(paths))
-            summary = ingest(paths, store, extractor, on_item=lambda _item: progress.advance(task))
+            summary = ingest(paths, store, extractor, on_item=lambda _item: progress.advance(task), defaults=defaults)
         dedup = None if no_dedup else dedup_store(store)
     result = summary.to_dict() | ({"dedup": dedup.mode, "canonical_written": dedup.canonical_events} if dedup else {})
     if as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,14 +96,28 @@ def ingest_item(item: Article | Rejection, store: Store, extractor: Extractor, s
         summary.events += len(events)
 
 
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """What a document that says nothing of it is taken to have: its publication date (relative days
+    such as "on Tuesday" resolve against it) and the country its places lie in."""
+
+    published: date | None = None
+    country: str | None = None
+
+    def fill(self, article: Article) -> None:
+        article.published = article.published or self.published
+        article.country = article.country or self.country
+
+
 def ingest(sources: Sequence[str | Path], store: Store, extractor: Extractor | None = None,
            on_item: Callable[[Article | Rejection], None] | None = None, fetcher: Fetcher | None = None,
-           items: Iterable[Article | Rejection] | None = None) -> IngestSummary:
+           items: Iterable[Article | Rejection] | None = None, defaults: Defaults | None = None) -> IngestSummary:
     """Ingest files, folders and URLs (or ready ``items``) into an open store; returns the counts.
 
     Each document is stored with its events in one transaction, keyed by content hash, so running
     again (or after a crash) stores nothing twice. Dedup is a separate step
-    (:func:`sitrep.dedup.run.dedup_store`).
+    (:func:`sitrep.dedup.run.dedup_store`). ``defaults`` fills the publication date and country of
+    documents that carry none (plain text files).
     """
     extractor = extractor or default_extractor()
     summary = IngestSummary()
@@ -111,6 +126,8 @@ def ingest(sources: Sequence[str | Path], store: Store, extractor: Extractor | N
         fetcher = Fetcher().open()
     try:
         for item in items if items is not None else iter_sources(sources, fetcher):
+            if defaults is not None and isinstance(item, Article):
+                defaults.fill(item)
             ingest_item(item, store, extractor, summary)
             if on_item is not None:
                 on_item(item)
