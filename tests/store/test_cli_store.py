@@ -154,3 +154,10 @@ def test_ingest_rejects_a_bad_default_date_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--published", "2024-13-02",
                                       "--db", f"sqlite:///{tmp_path / 'x.db'}"])
     assert result.exit_code != 0 and "YYYY-MM-DD" in str(result.exception or result.output)
+
+
+def test_ingest_says_when_events_stay_undated(cli: Callable[..., str], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitrep.ingest.runner.default_extractor", lambda: lambda a: [make_event(date="")])
+    out = cli("ingest", str(_corpus(tmp_path)))
+    assert "3 events have no date" in out and "--published" in out

@@ -74,6 +74,9 @@ def ingest_cmd(
                f"{summary.events} events")
     for reason, n in summary.reasons.most_common():
         typer.echo(f"  rejected {n}: {reason}")
+    if summary.undated:
+        typer.echo(f"  {summary.undated} events have no date: their documents carry no publication date, so "
+                   "relative days ('on Monday') stay unresolved; give --published YYYY-MM-DD")
 
 
 def reextract_cmd(db: DbOption = None) -> None:

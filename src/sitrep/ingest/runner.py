@@ -29,11 +29,12 @@ class IngestSummary:
     skipped: int = 0
     rejected: int = 0
     events: int = 0
+    undated: int = 0  # events of documents with no publication date whose day stayed unresolved
     reasons: Counter[str] = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, object]:
         return {"stored": self.stored, "skipped": self.skipped, "rejected": self.rejected, "events": self.events,
-                "reasons": dict(self.reasons)}
+                "undated_events": self.undated, "reasons": dict(self.reasons)}
 
 
 def default_extractor() -> Extractor:
@@ -94,6 +95,7 @@ def ingest_item(item: Article | Rejection, store: Store, extractor: Extractor, s
     else:
         summary.stored += 1
         summary.events += len(events)
+        summary.undated += sum(1 for ev in events if not ev.event_date)
 
 
 @dataclass(frozen=True, slots=True)
