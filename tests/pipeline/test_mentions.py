@@ -135,6 +135,8 @@ def test_sentence_over_several_incidents(sentence: str, places: bool, expected: 
     ("Since January, gunmen killed 40 people in the county.", True),
     ("A group protested outside the court for the leader, arrested for the third time since November.", False),
     ("A mob stoned the office over a power cut since three days.", False),
+    ("Rebel bombardment of the city killed 84 people in three days, the army said.", True),
+    ("Militants carried out the second attack in two days in the town, killing one.", False),
 ])
 def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
     from sitrep.pipeline.mentions import is_summary

@@ -38,6 +38,11 @@ _SUMMARY = re.compile(
     r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
     re.IGNORECASE,
 )
+_TALLY = re.compile(  # deaths counted over several days: "killed 84 people in three days"
+    r"\b(?:killed|killing|dead|died|deaths|lives)\b[^.;]{0,40}?\b(?:in|over|within|during)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days\b",
+    re.IGNORECASE,
+)
 _SPAN = re.compile(  # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
     rf"\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b",
@@ -229,7 +234,8 @@ def is_summary(text: str, m: Mention) -> bool:
     if _SPAN.search(text, m.start, m.end):
         return True
     dated = m.date is not None and m.date.precision == 1 and not m.date.relative
-    if not dated and (_SUMMARY.search(text, m.start, m.end) or _SINCE.search(text[m.start : m.end])):
+    if not dated and (_SUMMARY.search(text, m.start, m.end) or _TALLY.search(text, m.start, m.end)
+                      or _SINCE.search(text[m.start : m.end])):
         return True  # a sentence dated to its own day ("On 2 May 2022, ...") tells that day's news
     if m.date is None and any(d.precision >= 3 or _relative_week(d) for d in m.dates):
         return True
