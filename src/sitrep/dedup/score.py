@@ -94,7 +94,7 @@ def type_similarity(a: DedupRecord, b: DedupRecord) -> float:
 
 
 TOLL_RATIO, TOLL_GAP, TOLL_APART = 4, 5, 0.8  # tolls this far apart weigh against one incident
-AIR_AND_GROUND, AIR_GROUND_APART = {"Air/drone strike", "Armed clash"}, 0.8  # a raid from the air, a ground fight
+AIR_AND_GROUND, AIR_GROUND_APART = frozenset({"Air/drone strike", "Armed clash"}), 0.8  # air raid vs ground fight
 QUARTER_APART = 0.7  # two reports naming other quarters of the town (adjacent quarters may name one incident)
 
 
