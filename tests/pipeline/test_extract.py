@@ -291,3 +291,19 @@ def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")
     assert sorted((e.admin1, e.fatalities) for e in events) == [("Aleppo", 45), ("Idleb", 22)]
+
+
+def test_a_toll_the_report_says_was_replaced_is_not_the_total() -> None:
+    text = ("At least 53 civilians died on Sunday when air strikes hit residential buildings in Saraqib. "
+            "The monitor had initially given a death toll of 34 civilians but the number rose as bodies were found.")
+    events = sitrep.extract(text, published="2017-11-27", country="Syria")
+    assert [e.fatalities for e in events] == [53]
+
+
+def test_a_background_line_far_below_does_not_place_an_unplaced_lead() -> None:
+    filler = "The monitor relies on a network of sources on the ground and reports daily. " * 4
+    text = ("At least 53 civilians died on Sunday when air strikes hit residential buildings in a village. "
+            "The strikes hit a village in Idlib province, the monitor said. "
+            + filler + "The government has regained control of major cities including Homs.")
+    events = sitrep.extract(text, published="2017-11-27", country="Syria")
+    assert events and all(e.location != "Homs" or e.sub_event_type != "Air/drone strike" for e in events)

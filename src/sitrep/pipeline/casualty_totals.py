@@ -10,11 +10,19 @@ from sitrep.pipeline.casualty_grammar import Grammar
 _VAGUE_WORD = re.compile(r"\b(?:several|few|some|number|multiple|many|numerous|dozens?|tens|scores|hundreds)\b", re.I)
 
 
+# a toll the report says was replaced: "had initially given a toll of 34", "an earlier toll of 15"
+_SUPERSEDED = re.compile(r"\b(?:initially|earlier|previously|initial|previous|preliminary)\b[^.;]*$",
+                         re.IGNORECASE)
+SUPERSEDED_BEFORE = 40
+
+
 def stated_totals(g: Grammar, text: str, lo: int, hi: int) -> list[Casualty]:
     """Stated totals: "the death toll rose to 12", "fatalities coded as 3"."""
     out: list[Casualty] = []
     for pattern in (g.toll, g.coded):
         for m in pattern.finditer(text, lo, hi):
+            if _SUPERSEDED.search(text, max(lo, m.start() - SUPERSEDED_BEFORE), m.start() + 1):
+                continue  # "the monitor had initially given a death toll of 34 ... the number spiked": not the total
             if m.groupdict().get("elsewhere"):  # "fatalities coded to the Horlivka event"
                 out.append(Casualty(m.start(), m.end(), m.group(0), 0, "killed", "", total=True))
                 continue

@@ -116,12 +116,16 @@ def paired_counts(m: Mention, places: list[Toponym | None]) -> list[int] | None:
     return killed if ordered else None
 
 
+NEXT_SENTENCE_CHARS = 200  # how far after the incident's last sentence "the next sentence" may start
+
+
 def _places_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:
     """The sentence gives the place the incident before it left open: that incident's place was only the
     report's main place, the sentence names one place, no day and no toll of its own."""
     if last is None or not last.place_inherited or len(places) != 1 or m.separate or m.date is not None:
         return False
-    return not m.counts_dead and compatible(last, m) and last.paragraph >= m.paragraph - 1
+    near = m.start - max(x.end for x in last.mentions) <= NEXT_SENTENCE_CHARS  # not a background line further on
+    return near and not m.counts_dead and compatible(last, m) and last.paragraph >= m.paragraph - 1
 
 
 def _dates_last(m: Mention, last: Incident | None, places: list[Toponym]) -> bool:
