@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.records import DedupConfig, DedupRecord
-from sitrep.dedup.score import SAME_TOWN_KM, actor_similarity, geo_similarity, pair_score, type_similarity
+from sitrep.dedup.score import SAME_TOWN_KM, actor_similarity, geo_similarity, pair_score, record_km, type_similarity
 from sitrep.dedup.text import TextIndex
-from sitrep.geodesy import haversine_km
 
 
 @dataclass(slots=True)
@@ -172,8 +171,7 @@ def _anchored(a: DedupRecord, b: DedupRecord) -> bool:
     near Manbij" ... "160 were killed in Tokhar alone"): the same spot told at two precisions."""
     if a.geo_precision == b.geo_precision or a.kind != "point" or b.kind != "point":
         return False
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SAME_TOWN_KM
+    return record_km(a, b) <= SAME_TOWN_KM
 
 
 def _remention(coarse: DedupRecord, fine: DedupRecord, cfg: DedupConfig) -> bool:

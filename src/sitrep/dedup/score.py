@@ -13,6 +13,8 @@ the sum (see :mod:`sitrep.dedup.quarters`).
 
 from __future__ import annotations
 
+import math
+
 from sitrep.dedup.names import spelled_alike
 from sitrep.dedup.quarters import quarters_apart
 from sitrep.dedup.records import DedupConfig, DedupRecord, day_reach
@@ -59,9 +61,14 @@ def _town_near(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
     """Places of other admin1 areas within reach of each other: a city named like its province (Damascus) and
     the suburbs across the province line (Douma, the Eastern Ghouta in Rif Dimashq), where the admin1 names
     alone disagree."""
+    return record_km(a, b) <= cfg.max_km
+
+
+def record_km(a: DedupRecord, b: DedupRecord) -> float:
+    """Kilometres between two records' coordinates; infinite when either has none."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= cfg.max_km
+        return math.inf
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _named(actors: frozenset[str]) -> frozenset[str]:

@@ -10,9 +10,9 @@ from sitrep.pipeline.casualty_grammar import Grammar
 _VAGUE_WORD = re.compile(r"\b(?:several|few|some|number|multiple|many|numerous|dozens?|tens|scores|hundreds)\b", re.I)
 
 
-# a toll the report says was replaced: "had initially given a toll of 34", "an earlier toll of 15"
-_SUPERSEDED = re.compile(r"\b(?:initially|earlier|previously|initial|previous|preliminary)\b[^.;]*$",
-                         re.IGNORECASE)
+# words of a toll the report says was replaced: "had initially given a toll of 34", "an earlier toll of 15"
+EARLIER = r"(?:earlier|previous|initial|preliminary)"
+_SUPERSEDED = re.compile(rf"\b(?:initially|previously|{EARLIER})\b[^.;]*$", re.IGNORECASE)
 SUPERSEDED_BEFORE = 40
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.model import ActorMention, Casualty, DateMention, Toponym
+from sitrep.pipeline.casualty_totals import EARLIER
 from sitrep.pipeline.triggers import Trigger
 
 # words that, just before a trigger, say the event did not (yet) happen or is only recalled
@@ -28,8 +29,7 @@ PLUPERFECT = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|without|denied)\b[^.;,]{0,25}$", re.IGNORECASE)
 # "an earlier death toll reported 15 killed but three more died": the sentence revises the toll, adds nothing
-_EARLIER_TOLL = re.compile(r"\b(?:earlier|previous|initial|preliminary)\s+(?:death\s+)?(?:toll|count|figure|tally)\b",
-                           re.IGNORECASE)
+_EARLIER_TOLL = re.compile(rf"\b{EARLIER}\s+(?:death\s+)?(?:toll|count|figure|tally)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|further|additional)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 ALSO_BEFORE = 20  # characters before a death count that may say it adds ("another", "also")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
