@@ -57,6 +57,10 @@ def _kinds(text: str) -> list[tuple[str, int]]:
         ("Engineers neutralised two bombs near the market.", []),
         ("The toll from the six-year conflict stands at more than 470000.", []),  # a war's toll, no incident's
         ("More than 300,000 people have been killed since 2011.", []),
+        ("The city was ruined by a civil war which has killed more than 300000 people.", []),  # war as subject
+        ("The toll from conflict - now in its fifth year - is over 400000.", []),
+        ("A watchdog says 15,200 people died in prisons.", []),  # no single event kills 10,000 or more
+        ("The shelling killed 12 people in a town near the front.", [(12, "people")]),
         ("Five soldiers were killed in the clashes, the deadliest day in the war.", [(5, "soldiers")]),
         ("Air strikes killed 12 people in Alpha and five in Beta.", [(12, "people"), (5, "people")]),  # gapped
         ("Gunmen killed 12 people in Alpha and wounded five in Beta.", [(12, "people")]),

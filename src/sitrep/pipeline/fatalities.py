@@ -103,14 +103,24 @@ _WAR_AFTER = re.compile(
     r"|since\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b))",
     re.I,
 )
-_WAR_TOLL = re.compile(rf"\btoll\s+(?:from|of|in)\s+the\s+{_WAR}[^.;]{{0,30}}$", re.I)
+_WAR_TOLL = re.compile(rf"\btoll\s+(?:from|of|in)\s+(?:the\s+)?{_WAR}[^.;]{{0,30}}$", re.I)
+# the war as the subject: "a conflict that has killed more than 100000", "the civil war which has claimed"
+_WAR_SUBJECT = re.compile(
+    rf"\b{_WAR}\s+(?:that|which)\s+(?:has|had|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:killed|claimed(?:\s+the\s+lives\s+of)?|left)\s+[^.;]{0,25}$",
+    re.I,
+)
 WAR_WIDE_REACH = 60  # characters before a count's end searched for "the toll from the war"
+WAR_WIDE_COUNT = 10_000  # no single event (one day, one place) kills this many: a war's or a period's toll
 
 
 def _war_wide(text: str, start: int, c: Casualty) -> bool:
     if c.kind != "killed":
         return False
-    return bool(_WAR_AFTER.match(text, c.end) or _WAR_TOLL.search(text[max(start, c.start - WAR_WIDE_REACH) : c.end]))
+    if c.count >= WAR_WIDE_COUNT or _WAR_AFTER.match(text, c.end):
+        return True
+    before = text[max(start, c.start - WAR_WIDE_REACH) : c.end]
+    return bool(_WAR_TOLL.search(before) or _WAR_SUBJECT.search(text[max(start, c.start - WAR_WIDE_REACH) : c.start]))
 
 
 _CLAIM = re.compile(
