@@ -212,6 +212,17 @@ def test_two_reports_naming_the_town_and_other_days_are_told_apart(b_kw: dict, a
     assert (pair_score(a, b, CFG) == 0.0) is apart
 
 
+@pytest.mark.parametrize(("b_precision", "apart"), [(1, True), (2, False)])
+def test_the_city_named_like_its_province_on_other_stated_days_is_two_events(b_precision: int, apart: bool) -> None:
+    from sitrep.dedup.score import told_apart
+
+    city = {"location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63}
+    a = record_of(_dated(ev(**city)), "a", "r1")
+    b = record_of(_dated(ev(**city, date="2024-03-02", geo_precision=b_precision)), "b", "r2")
+    assert a.kind == b.kind == "region"  # the kind that once kept every Aleppo or Idlib city pair in one window
+    assert told_apart(a, b) is apart
+
+
 def test_a_pair_ruled_out_keeps_two_clusters_apart_whatever_the_average() -> None:
     """r1 and r2 name Ariha on 1 and 2 March: two events. A province-wide r3 resembles both; it may join one
     of them, but the two never end in one cluster through it."""

@@ -139,6 +139,7 @@ def test_window_offsets() -> None:
         ("Monday 25, December 2017 in 9:49 PM\nText", "2017-12-25"),
         ("Posted 2017\nKABUL, Dec 3 (Reuters) - Taliban fighters", "2017-12-03"),
         ("Last updated at Jun 182016 BEIRUT At least seven people died", "2016-06-18"),  # comma and space lost
+        ("01.02.2015 A bus blast in the city centre killed six", "2015-02-01"),  # dotted dates are day first
     ],
 )
 def test_publication_date(text: str, value: str) -> None:

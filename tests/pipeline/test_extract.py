@@ -293,6 +293,13 @@ def test_what_happened_hours_before_the_news_is_not_its_place_nor_its_type() -> 
     assert [(e.location, e.sub_event_type, e.fatalities) for e in events] == [("Dūmā", "Attack", 19)]
 
 
+def test_what_a_day_before_the_news_killed_is_not_its_toll() -> None:
+    text = ("A suicide bomber killed 15 people at a bus station in Ariha on Monday. The attack in Ariha came a day "
+            "after heavy air strikes by government warplanes killed 26 people in the province.")
+    events = sitrep.extract(text, published="2016-07-19", country="Syria")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 15)]
+
+
 def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")

@@ -114,16 +114,19 @@ def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
 
 def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Two reports of other days that each state the day: two events when both name the town (ACLED's
-    unit is one day at one place), when both name places of their own by other names (a village near a
-    town: "Maghayir" one day, "Qasr el-Breij" the next), or when the days are two or more apart (stated
-    days of one incident differ by a night at most). The window covers a date a report left vague or
-    inferred; one night apart, the same village may be told twice ("gas dropped overnight on Saraqib")."""
+    unit is one day at one place; a city named like its province, such as Aleppo, too), when both name
+    places of their own by other names (a village near a town: "Maghayir" one day, "Qasr el-Breij" the
+    next), or when the days are two or more apart (stated days of one incident differ by a night at most).
+    The window covers a date a report left vague or inferred; one night apart, the same village may be
+    told twice ("gas dropped overnight on Saraqib")."""
     if not (a.dated and b.dated and a.time_precision == b.time_precision == 1):
         return False
     if abs(a.day - b.day) >= 2:
         return True
-    return a.kind == b.kind == "point" and (max(a.geo_precision, b.geo_precision) <= 1
-                                            or not spelled_alike(a.location, b.location))
+    both_town = max(a.geo_precision, b.geo_precision) <= 1
+    if both_town and a.location == b.location:
+        return True
+    return a.kind == b.kind == "point" and (both_town or not spelled_alike(a.location, b.location))
 
 
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:

@@ -221,7 +221,8 @@ class Extractor:
         hours = _HOURS_AFTER.search(text, s, e)  # "19 were killed ... hours after a gas attack in Khan Sheikhun"
         if recall is None and hours is not None and any(t.start < hours.start() for t in trigs):
             recall = hours  # ("This comes hours after police used tear gas on ...": the recalled act is the news)
-            e, trigs = hours.start(), [t for t in trigs if t.start < hours.start()]  # its words are not this event's
+        if recall is not None and any(t.start < recall.start() for t in trigs):
+            e, trigs = recall.start(), [t for t in trigs if t.start < recall.start()]  # its words are not this event's
         dates = [d for d in find_dates(text, published, s, e)
                  if (d.start, d.end) != page.stamp and (recall is None or d.start < recall.start())]
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]

@@ -361,6 +361,8 @@ _STAMP = re.compile(
     # "Jun 182016": a page copy that lost the comma and space between day and year
     rf"|(?P<month2>{_M})\s+(?P<day2>{_D})(?:,?\s+|(?=(?:19|20)\d\d\b))(?P<year2>{_Y})"
     rf"|(?P<iso>{_Y}-[01]\d-[0-3]\d)"
+    # "01.02.2015": dotted numeric dates are day first wherever they are written
+    rf"|(?<![\d.])(?P<dotted>[0-3]?\d\.[01]?\d\.{_Y})\b"
     rf"|(?P<odd>{_D}),\s+(?P<month3>{_M})\s+(?P<year3>{_Y}))"
 )
 _DATELINE = re.compile(
@@ -407,6 +409,9 @@ def _stamp_value(m: re.Match[str]) -> DateMention | None:
     value: date | None
     if m.group("iso"):
         y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        value = _safe(y, mo, d)
+    elif m.group("dotted"):
+        d, mo, y = (int(x) for x in m.group("dotted").split("."))
         value = _safe(y, mo, d)
     elif m.group("day"):
         value = _safe(int(m.group("year")), _month(m.group("month")), _day(m.group("day")))
