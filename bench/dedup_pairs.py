@@ -16,7 +16,9 @@ see bench/results/store.md), and ``--split heldout2`` the 32 remaining groups (A
 blind at the end of that session and scored once (``bench/data/fakes_heldout2.json``). Pairs across groups are
 never scored by those sets; ``--split cross`` scores 160 such pairs labelled blind in the sixth session (120
 sampled from the merges of commit c8c7819, 40 unmerged decoys: ``bench/data/fakes_cross.json``); its precision
-estimates the merges the group sets cannot see, its recall means little.
+estimates the merges the group sets cannot see, its recall means little. ``--split cross2`` is a second such
+sample (100 merges of commit 165ff78 outside every labelled set, 35 decoys), labelled blind in the seventh
+session (``bench/data/fakes_cross2.json``).
 
 Labelling rule (one for all groups): an article reports incident X when the news of its title and
 first sentence is X happening -- its occurrence, its toll or a toll update. An article whose news is
@@ -176,6 +178,7 @@ def groups_of(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
 HELDOUT_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout.json"
 HELDOUT2_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout2.json"
 CROSS_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross.json"
+CROSS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross2.json"
 
 
 def _labels(split: str) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
@@ -197,10 +200,10 @@ def incidents(reactions: str, split: str = "all") -> tuple[dict[str, str], set[s
     return incident, set(reacting) if reactions == "exclude" else set()
 
 
-def cross_pairs() -> dict[tuple[str, str], bool]:
-    """The cross-group pairs labelled blind in the sixth session (bench/data/fakes_cross.json): same or
-    different incident; pairs labelled reaction or unsure are left out."""
-    data = json.loads(CROSS_PATH.read_text(encoding="utf-8"))
+def cross_pairs(path: Path = CROSS_PATH) -> dict[tuple[str, str], bool]:
+    """The cross-group pairs labelled blind in the sixth session (bench/data/fakes_cross.json; the seventh
+    session's: fakes_cross2.json): same or different incident; pairs labelled reaction or unsure are left out."""
+    data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[tuple[str, str], bool] = {}
     for pair, label in data["labels"].items():
         if label["label"] in ("same", "different"):
@@ -213,8 +216,8 @@ def gold_pairs(groups: dict[str, list[dict[str, str]]], split: str, reactions: s
                ) -> dict[tuple[str, str], bool]:
     """(article, article) -> same incident, for the pairs inside the reviewed groups of the split (``cross``:
     the labelled pairs across groups, see :func:`cross_pairs`)."""
-    if split == "cross":
-        return cross_pairs()
+    if split in ("cross", "cross2"):
+        return cross_pairs(CROSS_PATH if split == "cross" else CROSS2_PATH)
     incident, left_out = incidents(reactions, split)
     reviewed, _, _ = _labels(split)
     pairs: dict[tuple[str, str], bool] = {}
@@ -337,12 +340,14 @@ def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--csv", type=Path, default=CSV_PATH)
-    ap.add_argument("--split", choices=["all", "dev", "test", "heldout", "heldout2", "cross"], default="all",
+    ap.add_argument("--split", choices=["all", "dev", "test", "heldout", "heldout2", "cross", "cross2"],
+                    default="all",
                     help="all/dev/test: the 31 groups tuned on; heldout: 39 groups of other governorates "
                          "labelled blind afterwards (bench/data/fakes_heldout.json); heldout2: the 32 remaining "
                          "Aleppo groups, labelled blind at the end of the fifth session; cross: pairs across groups "
                          "(merged ones sampled at c8c7819 and decoys), labelled blind in the sixth session -- its "
-                         "precision counts, its recall does not (the sample is mostly merged pairs)")
+                         "precision counts, its recall does not (the sample is mostly merged pairs); cross2: the "
+                         "same for merges sampled at 165ff78, labelled blind in the seventh session")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
