@@ -157,3 +157,16 @@ def test_a_body_named_after_a_province_is_no_place_in_it(gaz: Gazetteer) -> None
 def test_a_village_in_apposition_is_placed_in_its_province() -> None:
     text = "The attacks hit regime positions in Masasna, a village in Hama province, on Sunday."
     assert [[it.text for it in c] for c in chains(text)] == [["Masasna", "Hama"]]
+
+
+@pytest.mark.parametrize(("before", "local"), [
+    ("Shells hit the neighbourhood of ", True),  # the neighbourhood called X
+    ("Shells hit a residential neighbourhood of ", False),  # one of town X's parts: X is the town
+    ("Shells hit a neighbourhood of ", False),
+])
+def test_a_neighbourhood_of_a_town_names_the_town(before: str, local: bool) -> None:
+    from sitrep.gazetteer.cues import is_local
+    from sitrep.gazetteer.recognize import Span
+
+    text = before + "Aleppo on Sunday."
+    assert is_local(text, Span(len(before), len(before) + 6, "Aleppo", "GPE")) is local

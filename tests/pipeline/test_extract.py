@@ -300,6 +300,20 @@ def test_what_a_day_before_the_news_killed_is_not_its_toll() -> None:
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 15)]
 
 
+def test_a_sentence_that_only_recalls_the_day_before_adds_nothing() -> None:
+    text = ("Aerial bombardment on a neighbourhood of Aleppo killed at least five civilians on Sunday. The reports "
+            "come just a day after more than 100 civilians were killed in bombardment on Idlib and Aleppo.")
+    events = sitrep.extract(text, published="2016-09-11", country="Syria")
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 5)]
+
+
+def test_news_after_a_recalled_phrase_keeps_its_place_and_day() -> None:
+    text = "Two days after the truce, gunmen killed 5 people in Ariha on Monday."
+    events = sitrep.extract(text, published="2016-07-19", country="Syria")
+    assert [(e.event_date, e.fatalities) for e in events] == [("2016-07-18", 5)]
+    assert events[0].location.startswith("Ar")
+
+
 def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")

@@ -70,10 +70,15 @@ _LOCAL_BEFORE = re.compile(r"\b(?:colonia|barrio|neighbou?rhood of|bairro|ward o
                            r"slums? of|complexo(?: d[aeo])?)\s+$", re.I)
 
 
+# "a (residential) neighbourhood of Aleppo": one of the town's parts, the town named; "the neighbourhood of X" names X
+_PART_OF_TOWN = re.compile(r"\b(?:an?|one|another)\s+(?:[\w-]+\s+){0,2}(?:neighbou?rhood|ward|quarter)\s+of\s+$", re.I)
+
+
 def is_local(text: str, span: Span) -> bool:
-    """A part of a town: 'X neighborhood', 'Colonia X', 'X community'."""
+    """A part of a town: 'X neighborhood', 'Colonia X', 'X community' (not 'a neighbourhood of X': X is the town)."""
+    before = text[max(0, span.start - 45) : span.start]
     return bool(_LOCAL_AFTER.match(text[span.end : span.end + 30])
-                or _LOCAL_BEFORE.search(text[max(0, span.start - 25) : span.start])
+                or (_LOCAL_BEFORE.search(before[-25:]) and not _PART_OF_TOWN.search(before))
                 or span.text.lower().startswith(("colonia ", "barrio ", "bairro ")))
 
 

@@ -35,7 +35,7 @@ from sitrep.pipeline.mentions import (
 )
 from sitrep.pipeline.nlp import Analysed, Nlp
 from sitrep.pipeline.summaries import drop_summary_tolls
-from sitrep.pipeline.triggers import NonEvents, TriggerFinder, load_nonevents
+from sitrep.pipeline.triggers import NonEvents, Trigger, TriggerFinder, load_nonevents
 from sitrep.pipeline.unlisted import anchored, unlisted_names, unlisted_places
 
 _LIST_SEP = re.compile(
@@ -217,29 +217,29 @@ class Extractor:
         trigs = self.triggers.find(text, s, e)
         if not trigs or self._nonevent(text, s, e, trigs):
             return None
-        recall = _RECALLED.search(text, s, e)  # "came a week after another strike ... on Sept 2"
-        hours = _HOURS_AFTER.search(text, s, e)  # "19 were killed ... hours after a gas attack in Khan Sheikhun"
-        if recall is None and hours is not None and any(t.start < hours.start() for t in trigs):
-            recall = hours  # ("This comes hours after police used tear gas on ...": the recalled act is the news)
-        if recall is not None and any(t.start < recall.start() for t in trigs):
-            e, trigs = recall.start(), [t for t in trigs if t.start < recall.start()]  # its words are not this event's
+        lo, hi = _recalled(text, s, e, trigs) or (e, e)  # the words telling an earlier event, not this one
+        trigs = [t for t in trigs if not lo <= t.start < hi]
+        if not trigs:
+            return None  # "The reports come a day after 100 were killed in ...": all of it recalled
+        e = lo if hi == e else e
         dates = [d for d in find_dates(text, published, s, e)
-                 if (d.start, d.end) != page.stamp and (recall is None or d.start < recall.start())]
+                 if (d.start, d.end) != page.stamp and not lo <= d.start < hi]
         live = [t for t in trigs if not is_irrealis(text, t, s) and not is_background(dates, published, text, t, s)]
         if not live:
             return None
         update = _TOLL_UPDATE.search(text, s, e)
         day = event_date(dates, published, text) or _toll_update_day(update, published)
         m = Mention(s, e, para, live, dates=dates, date=day, separate=is_separate(text, s),
-                    casualties=find_casualties(text, s, e), said=statement_date(dates, published, text),
+                    casualties=[c for c in find_casualties(text, s, e) if not lo <= c.start < hi],
+                    said=statement_date(dates, published, text),
                     before=_pluperfect_day(text, (s, e), published, dates, live))
         m.referential = is_referential(text, live, m.counts_dead)
         m.updates_toll = update is not None
         m.opens_referring = is_referential(text, live[:1], m.counts_dead)
         m.actors = self.actors.find(text, country or None, day.value if day else published, s, e, implicit=True)
         places += unlisted_places(text, s, e, page.unlisted, page.toponyms)
-        m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors)
-                           and (recall is None or t.start < recall.start())), key=lambda t: t.start)
+        m.places = sorted((t for t in places if not _overlaps_actor(t, m.actors) and not lo <= t.start < hi),
+                          key=lambda t: t.start)
         return m
 
     def _listed(self, names: set[str]) -> set[str]:
@@ -559,6 +559,31 @@ _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|village
 # what follows "a day after", "weeks since" is the recalled event: its dates and places are not this one's
 _RECALLED = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|since)\b", re.IGNORECASE)
 _HOURS_AFTER = re.compile(r"\bhours\s+after\b", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[,;:(]|\s[-–—]\s")
+
+
+def _recalled(text: str, s: int, e: int, trigs: list[Trigger]) -> tuple[int, int] | None:
+    """The words of clause text[s:e] that tell an earlier event it is dated against, or None.
+
+    After the news ("The attack came a day after air strikes killed 26", "19 were killed ... hours after a
+    gas attack in Khan Sheikhun"): the rest of the clause. Before it ("Two days after the truce collapsed,
+    gunmen killed 5"): the phrase up to its comma. With no news outside, the whole phrase is recalled
+    ("The reports come a day after 100 were killed")."""
+    recall = _RECALLED.search(text, s, e)
+    hours = _HOURS_AFTER.search(text, s, e)
+    if recall is None and hours is not None and any(t.start < hours.start() for t in trigs):
+        recall = hours  # ("This comes hours after police used tear gas on ...": the recalled act is the news)
+    if recall is None:
+        return None
+    if any(t.start < recall.start() for t in trigs):
+        return recall.start(), e
+    return recall.start(), _phrase_end(text, recall.end(), e)
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """Where the phrase opened at ``start`` ends: the next comma, semicolon, colon or dash, else ``end``."""
+    m = _PHRASE_END.search(text, start, end)
+    return m.start() if m else end
 _CODED_AS = re.compile(r"\bcoded\s+(?:as|at|in)\s+$", re.IGNORECASE)
 
 
