@@ -89,6 +89,10 @@ def test_a_wire_dateline_with_its_date_is_no_event_place() -> None:
         ("Jets hit Binnish. Tags Syria Idlib airstrike Homs At least two died.",  # a keyword list run into the text
          ["Jets hit Binnish. ", "At least two died."]),
         ("Jets hit Binnish. Tags Syria Idlib airstrike Homs", ["Jets hit Binnish. Tags Syria Idlib airstrike Homs"]),
+        ("Jets hit Binnish, the monitor said. Related News Toll rises to 70 as bombs rain on the south Aid "
+         "agencies warn of exodus", ["Jets hit Binnish, the monitor said. "]),  # links to other stories
+        ("Officials said related news reports were wrong. Two died.",
+         ["Officials said related news reports were wrong. Two died."]),
     ],
 )
 def test_a_caption_inside_a_line_ends_with_its_credit(text: str, body: list[str]) -> None:

@@ -107,6 +107,22 @@ def tag_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TAGS.finditer(text, start, end)]
 
 
+# a list of links to other stories run into the text: "... the monitor said. Source AA Related News Death toll rises to
+# 70 as regime rains down bombs Health agencies warn ..." (headlines with no sentence end between them)
+_LINKS = re.compile(r"\b(?:Related\s+(?:News|Articles?|Stories|Posts|Content|Coverage|Topics)|Read\s+[Mm]ore|"
+                    r"More\s+[Ss]tories|You\s+[Mm]ay\s+[Aa]lso\s+[Ll]ike|Most\s+[Rr]ead)\b:?")
+LINKS_RUN = 150  # characters after the marker with no sentence end: headlines, not the report's prose
+
+
+def link_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """From a "Related News" marker inside text[start:end] to its end, when what follows is a run of
+    headlines (no sentence end within 150 characters); a marker in prose is left alone."""
+    for m in _LINKS.finditer(text, start, end):
+        if not _SENTENCE_END.search(text, m.end(), min(end, m.end() + LINKS_RUN)):
+            return [(m.start(), end)]
+    return []
+
+
 def _without(span: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out, at = [], span[0]
     for a, b in cuts:
@@ -121,7 +137,8 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     text when nothing looks like a page."""
     lines = [(b.start, b.end) for b in split_blocks(text) if b.body] or [(0, len(text))]
     return [part for a, b in lines
-            for part in _without((a, b), sorted(caption_spans(text, a, b) + tag_spans(text, a, b)))] or [(0, len(text))]
+            for part in _without((a, b), sorted(caption_spans(text, a, b) + tag_spans(text, a, b)
+                                                 + link_spans(text, a, b)))] or [(0, len(text))]
 
 
 def headline_span(text: str) -> tuple[int, int] | None:

@@ -43,6 +43,11 @@ _TALLY = re.compile(  # deaths counted over several days: "killed 84 people in t
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days\b",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(  # a count over a period that ended with the report: "killed 79 over the last 48 hours"
+    r"\b(?:killed|killing|kill|dead|died|deaths|lives|destroyed)\b[^.;,]{0,80}?\b(?:over|during|in|within)\s+the\s+"
+    r"(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|several|few)\s+)?(?:hours|days|weeks?|months?)\b",
+    re.IGNORECASE,
+)
 _SPAN = re.compile(  # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
     rf"\bfrom\s+(?:\d{{1,2}}\s+)?{_MONTH}?\s*\d{{0,2}}\s*(?:to|until|through)\s+"
     rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\b",
@@ -231,7 +236,7 @@ def is_summary(text: str, m: Mention) -> bool:
     or a sentence dated only by a month or year ("earlier this month"): not a new event. "Since"
     makes a summary in a perfect clause or at the head of the sentence, not in a side remark
     ("arrested for the third time since November", "a power cut since three days")."""
-    if _SPAN.search(text, m.start, m.end):
+    if _SPAN.search(text, m.start, m.end) or _PERIOD.search(text, m.start, m.end):
         return True
     dated = m.date is not None and m.date.precision == 1 and not m.date.relative
     if not dated and (_SUMMARY.search(text, m.start, m.end) or _TALLY.search(text, m.start, m.end)
