@@ -42,3 +42,16 @@ def test_sides_are_kept() -> None:
 def test_one_figure_told_twice_in_a_sentence_counts_once() -> None:
     assert incident_toll([([killed(56, "civilians"), killed(56, "civilians")], False)], side).total == 56
     assert incident_toll([([killed(5, "soldiers"), killed(3, "soldiers")], False)], side).total == 8
+
+
+def _vague(n: int, who: str, text: str) -> Casualty:
+    return Casualty(0, len(text), text, n, kind="killed", who=who, vague=True)
+
+
+@pytest.mark.parametrize(("later", "total"), [
+    (_vague(100, "civilians", "hundreds of civilians killed"), 38),  # the side's number stands
+    (_vague(12, "militants", "dozens of militants killed"), 50),  # another side with no number: counted
+])
+def test_a_vague_figure_does_not_outbid_the_sides_number(later: Casualty, total: int) -> None:
+    groups = [([killed(38, "civilians")], False), ([later], False)]
+    assert incident_toll(groups, side).total == total

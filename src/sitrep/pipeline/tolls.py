@@ -33,7 +33,7 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
 
     ``groups`` holds, per sentence, its casualties and whether it adds to earlier counts.
     """
-    groups = credible(list(groups))
+    groups = credible(list(groups), side_of)
     best: dict[str, int] = {}
     high: dict[str, int] = {}
     quotes: list[Casualty] = []
@@ -69,16 +69,23 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
     return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
 
 
-def credible(groups: list[tuple[list[Casualty], bool]]) -> list[tuple[list[Casualty], bool]]:
+def credible(groups: list[tuple[list[Casualty], bool]], side_of: Callable[[str], str] | None = None
+             ) -> list[tuple[list[Casualty], bool]]:
     """Only the deaths a careful coder counts: a party's claim only when nothing else is reported,
-    a death reported with no number only when no sentence gives a number; injuries never."""
+    a death reported with no number only when no sentence gives a number, a vague figure ("hundreds of
+    civilians") only when no sentence gives that side's number (ACLED keeps the conservative figure);
+    injuries never."""
     killed = [c for cs, _ in groups for c in cs if c.kind == "killed"]
     drop_claims = any(not c.claimed for c in killed)
     drop_vague = any(not c.vague for c in killed)
+    side = side_of or (lambda who: "unknown")
+    numbered_sides = {side(c.who) for c in killed if not c.vague and not (drop_claims and c.claimed)}
 
     def keep(c: Casualty) -> bool:
         unnumbered = c.vague and not from_number_word(c)
-        return c.kind == "killed" and not (drop_claims and c.claimed) and not (drop_vague and unnumbered)
+        outnumbered = c.vague and side(c.who) in numbered_sides
+        return c.kind == "killed" and not (drop_claims and c.claimed) and not (drop_vague and unnumbered) \
+            and not outnumbered
 
     return [([c for c in cs if keep(c)], additive) for cs, additive in groups]
 
