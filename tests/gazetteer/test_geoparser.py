@@ -88,6 +88,11 @@ def test_demonyms_and_metonyms_are_marked(gp: Geoparser) -> None:
         ("The raids were carried out by Damascus and its allies.", "metonym"),
         ("The Damascus-based group said the town was shelled.", "metonym"),
         ("Shells hit Damascus on Monday.", "place"),
+        ("Clashes escalated, leading Damascus to bomb Kurdish positions.", "metonym"),
+        ("Russia has been staging air strikes in support of its ally Damascus.", "metonym"),
+        ("Damascus has been staging air strikes on the province.", "metonym"),
+        ("Teachers in Damascus staged a protest march.", "place"),
+        ("Damascus was struck by mortars on Friday.", "place"),
     ],
 )
 def test_the_seat_of_power_standing_for_its_government_is_a_metonym(gp: Geoparser, text: str, kind: str) -> None:

@@ -19,7 +19,8 @@ _AREA_AFTER = re.compile(r"^\s+(?:districts?|area|regions?|countryside|suburbs?|
                          r"neighbou?rhood|provinces?|governorates?|count(?:y|ies))\b", re.I)
 # a capital or country as the subject of a verb of speech, stance or policy: "Moscow vetoed",
 # "Washington has blamed", "Ankara is also seeking"
-_AUXILIARIES = r"(?:(?:has|have|had|is|was|are|were|will|would|also|then|later|now|again|itself|repeatedly)\s+){0,3}"
+_AUXILIARIES = (r"(?:(?:has|have|had|is|was|are|were|been|will|would|also|then|later|now|again|itself|repeatedly)"
+                r"\s+){0,3}")
 _STANCE_VERBS = (
     r"said|says|say|announced|announces|accused|accuses|denied|denies|warned|warns|claimed|claims|condemned|"
     r"condemns|urged|urges|rejected|rejects|insists|insisted|demanded|demands|responded|blamed|blames|vetoed|"
@@ -29,7 +30,15 @@ _STANCE_VERBS = (
     r"promised|expressed|reiterated|maintains|maintained|confirmed|acknowledged|admitted|suspects|suspected|"
     r"views|viewed|described|dismissed|welcomed|criticized|criticised|sanctioned|expelled|summoned"
 )
-METONYM_AFTER = re.compile(rf"^['’]?s?\s+{_AUXILIARIES}(?:{_STANCE_VERBS})\b")
+# a capital or country opening a clause as the agent of a military act: "Moscow has been staging air strikes"
+# ("teachers in Ouagadougou staged a protest" is a place: the name does not open the clause)
+METONYM_ACT_AFTER = re.compile(rf"^\s+{_AUXILIARIES}(?:staging|staged|launching|launched|conducting|conducted|"
+                               r"carrying\s+out|carried\s+out)\s+(?:\w+\s+){0,2}(?:strikes|raids|attacks|bombing|"
+                               r"operations?|offensives?|campaigns?)\b", re.I)
+CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.;:!?]\s*|\b(?:and|but|while|as|since|because|after|when|that)\s+)$")
+METONYM_AFTER = re.compile(rf"^['’]?s?\s+{_AUXILIARIES}(?:{_STANCE_VERBS})\b"
+                           # the agent of an act told in the infinitive: "leading Damascus to bomb Kurdish positions"
+                           r"|^\s+to\s+(?:bomb|strike|attack|launch|send|deploy|retaliate|intervene|target|shell)\b")
 # a name used as a modifier of another word: "London-based", "Iran-backed", "US-led"
 ATTRIBUTIVE_AFTER = re.compile(r"^-(?:based|backed|led|supported|funded|brokered|sponsored|allied|aligned|"
                                r"headquartered|registered|born|made)\b", re.I)
@@ -38,7 +47,9 @@ ATTRIBUTIVE_AFTER = re.compile(r"^-(?:based|backed|led|supported|funded|brokered
 METONYM_AGENT_BEFORE = re.compile(r"\b(?:by|calling on|called on|calls on|urged|urging|prompted|pressed|"
                                   r"pressing|told|asked|warned)\s+$", re.I)
 # the seat of power standing for the government: "the regime in Damascus", "its Kabul ally"
-METONYM_BEFORE = re.compile(r"\b(?:regime|government|authorities|leadership|rulers?)\s+(?:in|of)\s+$", re.I)
+METONYM_BEFORE = re.compile(r"\b(?:regime|government|authorities|leadership|rulers?)\s+(?:in|of)\s+$"
+                            r"|\b(?:its|their|his|her|key|main|close)\s+(?:allies|ally|backers?|patrons?|partners?)\s+$",
+                            re.I)  # "in support of its ally Damascus"
 METONYM_NOUN_AFTER = re.compile(r"^\s+(?:ally|allies|regime|government|authorities|leadership|rulers?)\b", re.I)
 LOCATIVE_BEFORE = re.compile(  # "in X", "in western X", "parts of X"
     r"\b(?:in|near|at|on|outside|around|towards?|from|village of|town of|city of|district of|parts of|outskirts of)"

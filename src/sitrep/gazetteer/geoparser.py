@@ -13,6 +13,8 @@ from sitrep.gazetteer.admin_context import AdminContext
 from sitrep.gazetteer.city_parts import city_parts
 from sitrep.gazetteer.cues import (
     ATTRIBUTIVE_AFTER,
+    CLAUSE_OPEN_BEFORE,
+    METONYM_ACT_AFTER,
     METONYM_AFTER,
     METONYM_AGENT_BEFORE,
     METONYM_BEFORE,
@@ -61,7 +63,7 @@ class Geoparser(MentionFinder, AdminContext):
         if best.fcode == "ADM2X":  # only its province is known: the province's capital, as ACLED codes it
             place = self.gazetteer.admin1_seat(place.admin1, best.cc) or place
         kind: ToponymKind = "demonym" if m.kind == "demonym" else "place"
-        after = text[m.span.end : m.span.end + 30]
+        after = text[m.span.end : m.span.end + 60]
         before = text[max(0, m.span.start - 30) : m.span.start]
         if kind == "place" and _stands_for_government(best.fcode, before, after):
             kind = "metonym"
@@ -76,7 +78,8 @@ def _stands_for_government(fcode: str, before: str, after: str) -> bool:
     as a modifier ("London-based")."""
     if ATTRIBUTIVE_AFTER.match(after):
         return True
-    if fcode in ("PPLC", "PCLI") and (METONYM_AFTER.match(after) or METONYM_AGENT_BEFORE.search(before)):
+    if fcode in ("PPLC", "PCLI") and (METONYM_AFTER.match(after) or METONYM_AGENT_BEFORE.search(before)
+                                      or (METONYM_ACT_AFTER.match(after) and CLAUSE_OPEN_BEFORE.search(before))):
         return True
     return fcode == "PPLC" and bool(METONYM_BEFORE.search(before) or METONYM_NOUN_AFTER.match(after))
 
