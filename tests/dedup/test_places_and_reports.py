@@ -268,3 +268,17 @@ def test_an_air_strike_and_a_ground_clash_weigh_against_one_incident() -> None:
     clash = record_of(ev(sub="Armed clash", etype="Battles"), "b", "r2")
     attack = record_of(ev(sub="Attack", etype="Violence against civilians"), "c", "r3")
     assert pair_score(strike, clash, CFG) < pair_score(strike, attack, CFG)
+
+
+@pytest.mark.parametrize(("text", "compatible"), [
+    ("Aleppo city was bombed on Monday.", False),  # the report means the city: Manbij, 80 km off, is elsewhere
+    ("Jets hit neighbourhoods of Aleppo on Monday.", False),
+    ("Aleppo was bombed on Monday.", True),  # a bare name may be the province, which holds Manbij
+])
+def test_a_city_named_like_its_province_is_the_city_when_the_report_says_so(text: str, compatible: bool) -> None:
+    city = ev(location="Aleppo", admin1="Aleppo", lat=36.20, lon=37.16)
+    city.evidence = [Evidence("location", "Aleppo", text.index("Aleppo"), text.index("Aleppo") + 6)]
+    manbij = ev(location="Manbij", admin1="Aleppo", lat=36.53, lon=37.95)
+    a, b = record_of(city, "a", "r1", text=text), record_of(manbij, "b", "r2")
+    assert a.kind == "region" and a.town is not compatible
+    assert (geo_similarity(a, b, CFG) > 0) is compatible

@@ -72,6 +72,7 @@ class DedupRecord:
     dated: bool = False  # the report states the day (the date has evidence), not only its own publication
     fatalities: int = 0
     quarters: frozenset[str] = NO_QUARTERS  # parts of the town the report names for it (see sitrep.dedup.quarters)
+    town: bool = False  # the report names the town, not a province named like it ("Aleppo city", its quarters)
 
     @property
     def family(self) -> str:
@@ -97,6 +98,22 @@ def place_kind(event: Event) -> PlaceKind:
     if event.geo_precision >= 3 or spelled_alike(location, admin1):
         return "region"
     return "point"
+
+
+_TOWN_AFTER = re.compile(r"\s+city\b", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?:city\s+of|(?:districts?|neighbou?rhoods?|quarters?)\s+(?:in|of)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+def says_town(event: Event, text: str) -> bool:
+    """The report names the town, not the province it is named after: "Aleppo city", "the city of Aleppo",
+    "neighbourhoods of Aleppo" (a bare "Idlib" or "Syria's Idlib" is as often the province)."""
+    for ev in event.evidence:
+        if ev.field != "location" or text[ev.start : ev.end] != ev.quote:
+            continue
+        if _TOWN_AFTER.match(text, ev.end) or _TOWN_BEFORE.search(text[max(0, ev.start - 60) : ev.start]):
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -128,6 +145,7 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         day = 0
     actors = frozenset(a.strip().lower() for a in (event.actor1, event.actor2) if a and a.strip())
     context = context_of(event, text)
+    quarters = _quarters(event, text, title, context)
     words = " ".join(p for p in (title, event.notes or "", context) if p)
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
@@ -136,7 +154,7 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
         dated=any(e.field == "event_date" for e in event.evidence), fatalities=event.fatalities or 0,
-        quarters=_quarters(event, text, title, context),
+        quarters=quarters, town=(event.geo_precision or 3) <= 2 and (bool(quarters) or says_town(event, text)),
     )
 
 

@@ -40,6 +40,8 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     if a.kind == "country" or b.kind == "country":
         return COUNTRY_GEO
     if a.kind == "region" or b.kind == "region":
+        if _town_and_far_town(a, b, cfg):
+            return 0.0
         if a.admin1 and a.admin1 == b.admin1:
             return REGION_GEO
         return REGION_GEO if _town_near(a, b, cfg) else 0.0
@@ -55,6 +57,15 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     if km <= SAME_TOWN_KM or (a.location and a.location == b.location):
         return cap
     return max(0.05, OTHER_TOWN * cap * (1.0 - km / limit))  # another town nearby: weaker
+
+
+def _town_and_far_town(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
+    """A report that names a city like its province as the city ("Aleppo city", its quarters) and another
+    town of that province further away than a town may be (Manbij, 80 km): two places."""
+    city, town = (a, b) if a.kind == "region" else (b, a)
+    if not city.town or town.kind != "point":
+        return False
+    return record_km(city, town) > cfg.max_km * (1.0 if max(a.geo_precision, b.geo_precision) <= 1 else 2.0)
 
 
 def _town_near(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
