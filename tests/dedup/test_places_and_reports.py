@@ -193,13 +193,15 @@ def _dated(event: Event) -> Event:
 @pytest.mark.parametrize(("b_kw", "apart"), [
     ({"date": "2024-03-02", "dated": True}, True),  # both name the town and the day: another day, another event
     ({"date": "2024-03-02", "dated": False}, False),  # r2's day is only its publication: the window holds
-    ({"date": "2024-03-02", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
-     False),  # r2 knows only the province
+    ({"date": "2024-03-02", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63,
+      "geo_precision": 3}, False),  # r2 knows only the province: a night apart, it may be Ariha's incident
     ({"date": "2024-03-03", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
      True),  # two stated days apart: more than a night between them
     ({"dated": True}, False),  # the same day
     ({"date": "2024-03-02", "dated": True, "location": "Kafr Zorvak", "geo_precision": 2}, True),  # another village
     ({"date": "2024-03-02", "dated": True, "geo_precision": 2}, False),  # Ariha again, only near: a night apart
+    ({"date": "2024-03-02", "dated": True, "location": "Idlib", "admin1": "Idleb", "lat": 35.93, "lon": 36.63},
+     True),  # the city named like the province, another day: another place's event
 ])
 def test_two_reports_naming_the_town_and_other_days_are_told_apart(b_kw: dict, apart: bool) -> None:
     from sitrep.dedup.score import pair_score, told_apart

@@ -126,10 +126,10 @@ def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
 def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Two reports of other days that each state the day: two events when both name the town (ACLED's
     unit is one day at one place; a city named like its province, such as Aleppo, too), when both name
-    places of their own by other names (a village near a town: "Maghayir" one day, "Qasr el-Breij" the
-    next), or when the days are two or more apart (stated days of one incident differ by a night at most).
-    The window covers a date a report left vague or inferred; one night apart, the same village may be
-    told twice ("gas dropped overnight on Saraqib")."""
+    places of their own by other names at town precision (a village near a town: "Maghayir" one day,
+    "Qasr el-Breij" the next; Aleppo one day, Tadif the next), or when the days are two or more apart
+    (stated days of one incident differ by a night at most). The window covers a date a report left vague
+    or inferred, or a province ("Idlib province" one day, "gas dropped overnight on Saraqib" the next)."""
     if not (a.dated and b.dated and a.time_precision == b.time_precision == 1):
         return False
     if abs(a.day - b.day) >= 2:
@@ -137,7 +137,10 @@ def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
     both_town = max(a.geo_precision, b.geo_precision) <= 1
     if both_town and a.location == b.location:
         return True
-    return a.kind == b.kind == "point" and (both_town or not spelled_alike(a.location, b.location))
+    if a.kind == b.kind == "point" and both_town:
+        return True
+    return ({a.kind, b.kind} <= {"point", "region"} and max(a.geo_precision, b.geo_precision) <= 2
+            and not spelled_alike(a.location, b.location))
 
 
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
