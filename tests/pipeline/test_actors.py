@@ -32,6 +32,8 @@ D2022 = date(2022, 4, 1)
      ("Military Forces of Syria (2000-2024)", 1)),
     ("The Syrian army shelled the town.", None, date(2025, 1, 10), ("Military Forces of Syria (2024-)", 1)),
     ("Government troops entered the town.", "Syria", D2018, ("Military Forces of Syria (2000-2024)", 1)),
+    ("Barrel bombs dropped by regime helicopters hit the town.", "Syria", D2018,
+     ("Military Forces of Syria (2000-2024)", 1)),
     ("Federal forces entered the town.", "Ethiopia", date(2024, 3, 1), ("Military Forces of Ethiopia (2018-)", 1)),
     ("Police fired tear gas.", "Kenya", date(2010, 5, 1), ("Police Forces of Kenya (2002-2013)", 1)),
     ("Kenyan police arrested two men.", None, date(2016, 5, 1), ("Police Forces of Kenya (2013-2022)", 1)),

@@ -18,6 +18,7 @@ def test_shipped_lexicon_is_valid() -> None:
     ("sentence", "family"),
     [
         ("Government troops shelled the village overnight.", "shelling"),
+        ("Regime aircraft bombed the town on Thursday.", "air"),
         ("A roadside bomb hit a minibus.", "ied"),
         ("Hundreds of students protested outside parliament.", "protest"),
         ("Gunmen abducted three aid workers.", "violence"),
