@@ -284,3 +284,12 @@ def test_a_city_named_like_its_province_is_the_city_when_the_report_says_so(text
     a, b = record_of(city, "a", "r1", text=text), record_of(manbij, "b", "r2")
     assert a.kind == "region" and a.town is not compatible
     assert (geo_similarity(a, b, CFG) > 0) is compatible
+
+
+@pytest.mark.parametrize(("stated", "apart"), [("2024-03-03", True), ("2024-03-02", False), ("2024-02-29", False)])
+def test_a_report_cannot_tell_an_incident_two_days_after_it_came_out(stated: str, apart: bool) -> None:
+    from sitrep.dedup.score import told_before
+
+    undated = record_of(ev(), "a", "r1")  # its day is the day it was published: 2024-03-01
+    dated = record_of(_dated(ev(date=stated)), "b", "r2")
+    assert told_before(undated, dated) is apart and told_before(dated, undated) is apart

@@ -143,6 +143,14 @@ def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
             and not spelled_alike(a.location, b.location))
 
 
+def told_before(a: DedupRecord, b: DedupRecord) -> bool:
+    """One report states a day two or more days after the day of the other, which left its event undated
+    (its day is the day it was published): a report cannot tell an incident that had not happened yet."""
+    if a.time_precision != 1 or b.time_precision != 1:
+        return False
+    return (a.dated and not b.dated and a.day >= b.day + 2) or (b.dated and not a.dated and b.day >= a.day + 2)
+
+
 def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | None = -1.0) -> float:
     """A score in [0, 1]; 0 for pairs that can never merge (same report, other type family, far apart).
 
@@ -152,7 +160,7 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
     if a.doc == b.doc or a.family != b.family or a.country != b.country or not a.day or not b.day:
         return 0.0  # undated events (day 0) never merge: nothing says they are the same day
     gap = abs(a.day - b.day)
-    if gap > max(day_reach(a, cfg), day_reach(b, cfg)) or (gap and told_apart(a, b)):
+    if gap > max(day_reach(a, cfg), day_reach(b, cfg)) or (gap and told_apart(a, b)) or told_before(a, b):
         return 0.0
     geo = geo_similarity(a, b, cfg)
     if geo == 0.0:

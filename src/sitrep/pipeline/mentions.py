@@ -44,7 +44,7 @@ _TALLY = re.compile(  # deaths counted over several days: "killed 84 people in t
     re.IGNORECASE,
 )
 _PERIOD = re.compile(  # a count over a period that ended with the report: "killed 79 over the last 48 hours"
-    r"\b(?:killed|killing|kill|dead|died|deaths|lives|destroyed)\b[^.;,]{0,80}?\b(?:over|during|in|within)\s+the\s+"
+    r"\b(?:killed|killing|kill|dead|died|deaths|lives|destroyed|sorties)\b[^.;,]{0,80}?\b(?:over|during|in|within)\s+(?:the\s+)?"
     r"(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|several|few)\s+)?(?:hours|days|weeks?|months?)\b",
     re.IGNORECASE,
 )
