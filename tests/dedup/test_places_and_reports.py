@@ -293,3 +293,18 @@ def test_a_report_cannot_tell_an_incident_two_days_after_it_came_out(stated: str
     undated = record_of(ev(), "a", "r1")  # its day is the day it was published: 2024-03-01
     dated = record_of(_dated(ev(date=stated)), "b", "r2")
     assert told_before(undated, dated) is apart and told_before(dated, undated) is apart
+
+
+@pytest.mark.parametrize(("b_kw", "apart"), [
+    ({"sub": "Air/drone strike", "actor1": "Opposition Rebels (Syria)"}, True),  # another act by another side
+    ({"sub": "Air/drone strike", "actor1": "Unidentified Armed Group (Syria)"}, False),  # an unnamed side
+    ({"actor1": "Opposition Rebels (Syria)"}, False),  # the same act: one of the reports may name the wrong side
+    ({"sub": "Air/drone strike", "actor1": "Civilians (Syria)", "actor2": "Military Forces of Syria (2000-2024)"},
+     False),  # the army is in both events
+])
+def test_other_acts_by_other_named_sides_weigh_against_one_incident(b_kw: dict, apart: bool) -> None:
+    from sitrep.dedup.score import other_attackers
+
+    shelling = record_of(ev(), "a", "r1")  # the army's shelling (make_event's default actor1)
+    other = record_of(ev(**b_kw), "b", "r2")
+    assert other_attackers(shelling, other) is apart and other_attackers(other, shelling) is apart

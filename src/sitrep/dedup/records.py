@@ -73,6 +73,7 @@ class DedupRecord:
     fatalities: int = 0
     quarters: frozenset[str] = NO_QUARTERS  # parts of the town the report names for it (see sitrep.dedup.quarters)
     town: bool = False  # the report names the town, not a province named like it ("Aleppo city", its quarters)
+    attacker: str = ""  # actor1, lower-cased
 
     @property
     def family(self) -> str:
@@ -149,7 +150,8 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
     words = " ".join(p for p in (title, event.notes or "", context) if p)
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
-        country=(event.country or "").strip().lower(), actors=actors, lat=event.latitude,
+        country=(event.country or "").strip().lower(), actors=actors, attacker=(event.actor1 or "").strip().lower(),
+        lat=event.latitude,
         lon=event.longitude, geo_precision=event.geo_precision or 3,
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),

@@ -7,8 +7,8 @@ by an imprecise date 0.3), the type (same sub-event type 1, same type 0.5, same 
 counts fully; a place known only to its province or country is compatible with the places inside it
 but says little), the identified actors (equal 1, one side unidentified 0.3, disjoint 0), the text
 (rare words shared by the notes, title and evidence sentences, see :mod:`sitrep.dedup.text`). Tolls far
-apart, an air strike against a ground clash, and other quarters of a town named by the two reports lower
-the sum (see :mod:`sitrep.dedup.quarters`).
+apart, an air strike against a ground clash, other quarters of a town named by the two reports, and acts
+of other kinds by other named sides lower the sum (see :mod:`sitrep.dedup.quarters`).
 """
 
 from __future__ import annotations
@@ -116,6 +116,19 @@ AIR_AND_GROUND, AIR_GROUND_APART = frozenset({"Air/drone strike", "Armed clash"}
 QUARTER_APART = 0.7  # two reports naming other quarters of the town (adjacent quarters may name one incident)
 
 
+ATTACKERS_APART = 0.7  # another act by another side: regime air raids on a city's east, rebel shelling of its west
+
+
+def other_attackers(a: DedupRecord, b: DedupRecord) -> bool:
+    """Two acts of other kinds, each by a side the report names, neither side in the other's event: an air
+    raid by the army and shelling by rebels the same day in one city are two incidents (one incident told
+    twice names its attacker in both, or the sides swap roles in a clash)."""
+    named = _named(frozenset((a.attacker, b.attacker)))
+    if a.sub_event_type == b.sub_event_type or a.attacker not in named or b.attacker not in named:
+        return False
+    return a.attacker not in b.actors and b.attacker not in a.actors
+
+
 def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Both report deaths, one at least four times the other and five more: "15 killed" and "3 killed" are
     rarely one incident. Not a veto: a massacre's toll can grow that much between the first and last report."""
@@ -178,4 +191,6 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
         apart *= AIR_GROUND_APART
     if quarters_apart(a.quarters, b.quarters):
         apart *= QUARTER_APART
+    if other_attackers(a, b):
+        apart *= ATTACKERS_APART
     return sum(WEIGHTS[k] * v for k, v in parts.items()) * apart
