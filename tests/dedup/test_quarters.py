@@ -45,3 +45,13 @@ def test_other_quarters_weigh_against_one_incident() -> None:
     c = _record("c", "r3", "Kharab. Jets struck the Bab el-Nasr district, killing 12 civilians at a market.")
     assert a.quarters == {"babnasr"}
     assert pair_score(a, b, cfg) < pair_score(a, c, cfg)
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    ("Zahra", "Jamiyet al-Zahraa", False),  # a short name of the quarter inside its full name
+    ("Sukkari", "Sukkariyeh", False),
+    ("Midan", "Muhafaza", True),
+])
+def test_a_quarter_named_short_or_in_full_is_one_quarter(a: str, b: str, apart: bool) -> None:
+    qa, qb = quarters_of(f"the {a} district", OWN), quarters_of(f"the {b} district", OWN)
+    assert qa and qb and quarters_apart(qa, qb) is apart

@@ -50,5 +50,12 @@ def quarters_of(text: str, own: Iterable[str]) -> frozenset[str]:
 
 
 def quarters_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both reports name quarters and none of one is a spelling of one of the other: two places."""
-    return bool(a and b) and not any(spelled_alike(x, y) for x in a for y in b)
+    """Both reports name quarters and none of one is a spelling of one of the other, or part of its name
+    ("Zahraa" of "Jamiyet al-Zahraa"): two places."""
+    return bool(a and b) and not any(_one_quarter(x, y) for x in a for y in b)
+
+
+def _one_quarter(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    stem = short.rstrip("aeh")  # "Zahra" / "Zahraa", "Sukkari" / "Sukkariyeh"
+    return spelled_alike(x, y) or (len(stem) >= 4 and stem in long)
