@@ -73,6 +73,8 @@ def test_state_forces_in_text(rec: ActorRecognizer, text: str, country: str | No
     ("Wagner mercenaries killed villagers.", "Mali", D2022, ("Wagner Group", 8)),
     ("The Arakan Army attacked an outpost.", "Myanmar", D2022, ("AA: Arakan Army", 2)),
     ("Pokot raiders stole cattle.", "Kenya", D2022, ("Pokot Ethnic Militia (Kenya)", 4)),
+    # "The US" is a name of the country, but "The US-led coalition" holds the longer alias that starts inside it
+    ("The US-led coalition bombed the town.", "Syria", D2018, ("Global Coalition Against Daesh", 8)),
 ])
 def test_armed_groups(rec: ActorRecognizer, text: str, country: str | None, when: date,
                       expected: tuple[str, int]) -> None:

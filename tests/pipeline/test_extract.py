@@ -314,6 +314,12 @@ def test_news_after_a_recalled_phrase_keeps_its_place_and_day() -> None:
     assert events[0].location.startswith("Ar")
 
 
+def test_the_agent_after_by_flies_the_strike_the_trigger_word_names() -> None:
+    text = "Airstrikes by the US-led coalition killed 21 civilians in Manbij on Monday."
+    events = sitrep.extract(text, published="2016-07-19", country="Syria")
+    assert [(e.actor1, e.actor2) for e in events] == [("Global Coalition Against Daesh", "Civilians (Syria)")]
+
+
 def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")

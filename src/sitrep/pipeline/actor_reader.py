@@ -39,12 +39,15 @@ class ActorReader(ActorNaming):
         if self._folded is None or self._exact is None:
             raise ResourceError("ActorRecognizer used before initialize(): call rec.initialize() first")
         found: list[Token] = []
-        for m in self._folded.finditer(text, start, end):
+        at = start
+        while (m := self._folded.search(text, at, end)) is not None:
             meaning = self._lex.folded.get(norm_key(m.group()))
-            if meaning is not None and meaning.forces and _UNIFORM.match(text, m.end()):
-                continue  # "gunmen in military uniforms" are not the military
-            if meaning is not None and (meaning.groups or not _CONTROLLED.match(text, m.end())):
+            uniform = meaning is not None and meaning.forces and _UNIFORM.match(text, m.end())
+            if meaning is not None and not uniform and (meaning.groups or not _CONTROLLED.match(text, m.end())):
                 found.append(Token(m.start(), m.end(), meaning))
+                at = m.end()
+            else:  # "gunmen in military uniforms" are not the military; a name inside "The US-led coalition" may be
+                at = m.start() + 1
         for m in self._exact.finditer(text, start, end):
             meaning = self._lex.exact.get(norm_key(m.group(), keep_case=True))
             if meaning is not None and not _in_heading(text, m.start(), m.end()):

@@ -17,6 +17,7 @@ _HELD = re.compile(r"^[-\s]?(?:held|controlled|run|occupied|besieged|dominated|l
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _IDEOLOGICAL = re.compile(r"\b(?:insurgents?|militants?|jihadists?|extremists?|rebels?|terrorists?)\b", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+BY_AFTER_TRIGGER = 40  # characters from the trigger to an agent named after "by" ("Airstrikes by the US-led coalition")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot|ght)\b", re.IGNORECASE)
 
 Generic = Callable[[str, str], tuple[str, int]]
@@ -59,9 +60,12 @@ def assign(
     if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         named_victim = next((a for a in patients if a.inter == 7), None)
         return _roles(agent, named_victim or generic("civilians", country), country, generic)
+    act = [] if agent is None or agent.start <= trigger_start < agent.end else [
+        a for a in actors if a.start <= trigger_start < a.end]  # "Airstrikes by the coalition": the act, not a side
     others = [
         a for a in actors
         if a is not named and (agent is None or a.name != agent.name) and not (a.implicit and a.inter == 7)
+        and a not in act
     ]
     target = _first(others, inter_not=()) if others else None
     if sub_event_type == "Arrests":
@@ -79,6 +83,7 @@ def split_roles(
     passive = _passive(text, trigger_start)
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
+    named_by: list[ActorMention] = []  # "airstrikes by the US-led coalition": the trigger's own agent
     for a in actors:
         if _SUFFERED.match(text, a.end):
             patients.append(a)  # "two police officers died in a roadside bombing": victims, not agents
@@ -88,6 +93,10 @@ def split_roles(
         before = (a.start < trigger_start or holds_trigger) and not _HELD.match(text[a.end : a.end + 12])
         is_agent = by or (before and not passive)
         (agents if is_agent else patients).append(a)
+        if by and a.start - trigger_start <= BY_AFTER_TRIGGER:
+            named_by.append(a)
+    if named_by and agents and agents[0].start <= trigger_start < agents[0].end:
+        agents = named_by + [a for a in agents if a not in named_by]  # the trigger word is no better agent
     return agents, patients
 
 
