@@ -320,6 +320,19 @@ def test_the_agent_after_by_flies_the_strike_the_trigger_word_names() -> None:
     assert [(e.actor1, e.actor2) for e in events] == [("Global Coalition Against Daesh", "Civilians (Syria)")]
 
 
+@pytest.mark.parametrize(("note", "roles"), [
+    # a coder's label opens the note: the side named before the verb is the agent, not a target
+    ("Property destruction: On 13 January 2022, Israeli military forces razed farmland near Hebron.",
+     ("Military Forces of Israel (2021-2022)", "Civilians (Palestine)")),
+    # no target named: ACLED codes the owners, civilians
+    ("On 7 July 2020, suspected JNIM militants burned a shop in Djibo.",
+     ("JNIM: Group for Support of Islam and Muslims", "Civilians (Burkina Faso)")),
+])
+def test_property_destruction_roles(note: str, roles: tuple[str, str]) -> None:
+    events = sitrep.extract(note, country="Palestine" if "Hebron" in note else "Burkina Faso")
+    assert [(e.actor1, e.actor2) for e in events] == [roles]
+
+
 def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")

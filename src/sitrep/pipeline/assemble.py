@@ -330,7 +330,7 @@ def build_event(
         sub,
         mention_actors,
         doc.text,
-        inc.mentions[0].triggers[0].start,
+        _act_position(inc.mentions[0]),
         country,
         generic=actors.generic,
         state=state,
@@ -361,6 +361,15 @@ def localise(a: ActorMention, country: str) -> ActorMention:
     if not m or not country or m.group(2) == country:
         return a
     return replace(a, name=f"{m.group(1)} ({country})", country=country)
+
+
+def _act_position(mention: Any) -> int:
+    """Where the act is told, which splits agents from targets: its first trigger, not a coder's label
+    opening a note ("Property destruction: ... Israeli forces razed lands", where every actor follows the
+    label); a note with only the label tells the act after its actors ("ACTOR burned OBJECT")."""
+    labels = [t for t in mention.triggers if t.family.startswith("coded_")]
+    act = next((t for t in mention.triggers if not any(lb.start <= t.start < lb.end for lb in labels)), None)
+    return act.start if act is not None else mention.end
 
 
 def mentions_toll(inc: Incident, mentions: list[Mention], text: str, side_of: Any) -> Toll:

@@ -73,6 +73,8 @@ def assign(
         return _roles(agent, target, country, generic, default1=state(country))
     if sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and agent is None:
         return _roles(None, target, country, generic, default1=state(country))
+    if sub_event_type == "Looting/property destruction" and target is None:  # ACLED: the owners of what was taken
+        return _roles(agent, generic("civilians", country), country, generic)
     return _roles(agent, target, country, generic)
 
 
