@@ -333,6 +333,17 @@ def test_property_destruction_roles(note: str, roles: tuple[str, str]) -> None:
     assert [(e.actor1, e.actor2) for e in events] == [roles]
 
 
+@pytest.mark.parametrize(("note", "roles"), [
+    ("On 5 September 2021, in Amarapura township, a military truck hit landmines and two soldiers were injured.",
+     ("Unidentified Armed Group (Myanmar)", "Military Forces of Myanmar (2021-)")),  # the side the mine struck
+    ("On 2 May 2021, the military planted landmines near the village of Kyee Kone.",
+     ("Military Forces of Myanmar (2021-)", "")),
+])
+def test_the_side_a_mine_strikes_is_its_target(note: str, roles: tuple[str, str]) -> None:
+    events = sitrep.extract(note, country="Myanmar")
+    assert [(e.actor1, e.actor2) for e in events] == [roles]
+
+
 def test_a_count_for_a_neighbouring_province_is_its_own_event() -> None:
     text = "Air strikes killed 45 civilians in Aleppo and 22 in neighbouring Idlib province on Sunday, a monitor said."
     events = sitrep.extract(text, published="2016-08-15", country="Syria")

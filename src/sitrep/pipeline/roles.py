@@ -87,8 +87,8 @@ def split_roles(
     patients: list[ActorMention] = []
     named_by: list[ActorMention] = []  # "airstrikes by the US-led coalition": the trigger's own agent
     for a in actors:
-        if _SUFFERED.match(text, a.end):
-            patients.append(a)  # "two police officers died in a roadside bombing": victims, not agents
+        if _victim(text, a):
+            patients.append(a)  # "two police officers died in a roadside bombing", "a military truck hit a mine"
             continue
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
         holds_trigger = a.start <= trigger_start < a.end  # implied by the trigger, or "coalition airstrikes"
@@ -107,6 +107,21 @@ _SUFFERED = re.compile(
     r"(?:killed|wounded|injured|martyred|shot|hurt|abducted|kidnapped))\b|\s+(?:lost their lives|lost his life)",
     re.IGNORECASE,
 )
+# the side a device struck, not the one that laid it: "a military truck hit landmines", "troops stepped on a mine"
+_HIT_DEVICE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:hit|hits|ran\s+over|runs?\s+over|drove\s+over|stepped\s+on|steps?\s+on)\s+"
+    r"(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w-]+\s+)?(?:(?:land)?mines?|IEDs?|explosive\s+devices?)\b",
+    re.IGNORECASE,
+)
+_CARRIED = re.compile(r"\b(?:carrying|transporting|ferrying)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "a car carrying"
+
+
+def _victim(text: str, a: ActorMention) -> bool:
+    """Words around the actor make it the side harmed: it died, its vehicle hit a mine, a car carried it."""
+    return bool(_SUFFERED.match(text, a.end) or _HIT_DEVICE.match(text, a.end)
+                or _CARRIED.search(text, max(0, a.start - 30), a.start))
+
+
 _CLAUSE_GAP = re.compile(r"\b(?:as|when|while|after|before|because|since|and|but)\b|[,;]", re.IGNORECASE)
 
 
