@@ -125,6 +125,11 @@ def test_group_and_or_group(rec: ActorRecognizer) -> None:
     assert found == [("JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)", 2)]
 
 
+def test_a_group_named_in_brackets_is_the_unnamed_one_before_it(rec: ActorRecognizer) -> None:
+    found = names(rec, "Volunteer fighters (VDP) attacked the camp.", "Burkina Faso", date(2020, 5, 1))
+    assert found == [("VDP: Volunteer for Defense of Homeland", 4)]
+
+
 def test_offsets_slice_back_to_the_quote(rec: ActorRecognizer) -> None:
     text = "Intro. Syrian regime forces and ISIS fighters clashed near the villagers' homes."
     for m in rec.find(text, None, D2018, start=7):

@@ -84,11 +84,25 @@ class ActorRecognizer(ActorReader, PartisanReader):
         ctx = ReadContext(text, doc_country, when, implicit)
         self._read(ctx, tokens)
         self._partisans(ctx, tokens, start, end)
-        return [a for a in self._combine(ctx) if not _DRESS.match(text, a.end)]
+        found = [a for a in self._combine(ctx) if not _DRESS.match(text, a.end)]
+        return _named_in_brackets(text, found)
 
 
 # "militants in military uniforms", "gunmen dressed in police fatigues": clothing, not an actor
 _DRESS = re.compile(r"['’]?s?\s+(?:uniforms?|fatigues|clothes|clothing|attire|outfits?|gear)\b", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _named_in_brackets(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """An unidentified group the next words name in brackets is that group: "volunteer fighters (VDP)"."""
+    out = []
+    for i, a in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (a.name.startswith("Unidentified") and nxt is not None and not nxt.name.startswith("Unidentified")
+                and nxt.start - a.end <= 3 and _OPEN_BRACKET.fullmatch(text, a.end, nxt.start)):
+            continue
+        out.append(a)
+    return out
 
 
 __all__ = ["GENERIC_KINDS", "ActorRecognizer", "is_exact_case", "norm_key", "trie_pattern"]
