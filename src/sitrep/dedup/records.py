@@ -72,7 +72,7 @@ class DedupRecord:
     dated: bool = False  # the report states the day (the date has evidence), not only its own publication
     fatalities: int = 0
     quarters: frozenset[str] = NO_QUARTERS  # parts of the town the report names for it (see sitrep.dedup.quarters)
-    town: bool = False  # the report names the town, not a province named like it ("Aleppo city", its quarters)
+    town: bool = False  # the report names the town, not a province named like it ("Aleppo city")
     attacker: str = ""  # actor1, lower-cased
 
     @property
@@ -156,7 +156,7 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
         dated=any(e.field == "event_date" for e in event.evidence), fatalities=event.fatalities or 0,
-        quarters=quarters, town=(event.geo_precision or 3) <= 2 and (bool(quarters) or says_town(event, text)),
+        quarters=quarters, town=(event.geo_precision or 3) <= 2 and says_town(event, text),
     )
 
 

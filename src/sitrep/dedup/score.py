@@ -60,7 +60,7 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
 
 
 def _town_and_far_town(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:
-    """A report that names a city like its province as the city ("Aleppo city", its quarters) and another
+    """A report that names a city like its province as the city ("Aleppo city", "the city of Aleppo") and another
     town of that province further away than a town may be (Manbij, 80 km): two places."""
     city, town = (a, b) if a.kind == "region" else (b, a)
     if not city.town or town.kind != "point":
