@@ -22,7 +22,8 @@ session (``bench/data/fakes_cross2.json``). ``--split events`` scores pairs of E
 articles' main events: 100 of the 1,612 cross-report event pairs merged at 768fa6e and 35 decoys, labelled
 blind from each event's report title and evidence sentences (``bench/data/fakes_events.json``); it needs
 the pipeline's events and keeps only the pairs whose events still read as labelled. ``--split events2``
-is a second such sample (merges of 84bcb33 outside the first, ``bench/data/fakes_events2.json``).
+is a second such sample (merges of 84bcb33 outside the first, ``bench/data/fakes_events2.json``), ``events3`` a
+third (merges of cf71985 outside both, ``bench/data/fakes_events3.json``).
 
 Labelling rule (one for all groups): an article reports incident X when the news of its title and
 first sentence is X happening -- its occurrence, its toll or a toll update. An article whose news is
@@ -185,6 +186,8 @@ CROSS_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross.json"
 CROSS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross2.json"
 EVENTS_PATH = Path(__file__).resolve().parent / "data" / "fakes_events.json"
 EVENTS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_events2.json"
+EVENTS3_PATH = Path(__file__).resolve().parent / "data" / "fakes_events3.json"
+EVENT_SETS = {"events": EVENTS_PATH, "events2": EVENTS2_PATH, "events3": EVENTS3_PATH}
 
 
 def _labels(split: str) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
@@ -342,12 +345,12 @@ def evaluate(csv_path: Path, split: str, cfg: DedupConfig, source: str = "csv", 
     main = main_events(events, keys, docs, {r["unit_id"]: r["article_content"] for r in rows}, how)
 
     def merged(a: str, b: str) -> bool:
-        if split in ("events", "events2"):  # pairs of events, not of articles' main events
+        if split in EVENT_SETS:  # pairs of events, not of articles' main events
             return a in cluster_of and b in cluster_of and cluster_of[a] == cluster_of[b]
         return a in main and b in main and cluster_of[main[a]] == cluster_of[main[b]]
 
-    gold = (event_pairs(dict(zip(keys, events, strict=True)), EVENTS_PATH if split == "events" else EVENTS2_PATH)
-            if split in ("events", "events2") else gold_pairs(groups_of(rows), split, reactions))
+    gold = (event_pairs(dict(zip(keys, events, strict=True)), EVENT_SETS[split]) if split in EVENT_SETS
+            else gold_pairs(groups_of(rows), split, reactions))
     outcome = {pair: (same, merged(*pair)) for pair, same in gold.items()}
     tp = sum(1 for same, got in outcome.values() if same and got)
     fp = sum(1 for same, got in outcome.values() if not same and got)
@@ -369,15 +372,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--csv", type=Path, default=CSV_PATH)
     ap.add_argument("--split", default="all",
-                    choices=["all", "dev", "test", "heldout", "heldout2", "cross", "cross2", "events", "events2"],
+                    choices=["all", "dev", "test", "heldout", "heldout2", "cross", "cross2", *EVENT_SETS],
                     help="all/dev/test: the 31 groups tuned on; heldout: 39 groups of other governorates "
                          "labelled blind afterwards (bench/data/fakes_heldout.json); heldout2: the 32 remaining "
                          "Aleppo groups, labelled blind at the end of the fifth session; cross: pairs across groups "
                          "(merged ones sampled at c8c7819 and decoys), labelled blind in the sixth session -- its "
                          "precision counts, its recall does not (the sample is mostly merged pairs); cross2: the "
                          "same for merges sampled at 165ff78, labelled blind in the seventh session; events: pairs of "
-                         "events (any, not main events) merged at 768fa6e and decoys, labelled blind; events2: the "
-                         "same for merges of 84bcb33")
+                         "events (any, not main events) merged at 768fa6e and decoys, labelled blind; events2, "
+                         "events3: the same for merges of 84bcb33 and cf71985")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
