@@ -150,6 +150,7 @@ def test_totals_over_days_are_summaries(sentence: str, expected: bool) -> None:
     ("Some 120 fighters were killed in a series of air strikes over the past 24 hours, the ministry said.", True),
     ("At least 79 civilians were killed in the province over the last 48 hours by air strikes.", True),
     ("Jets carried out 468 sorties against targets in six provinces during past week, a source said.", True),
+    ("Over 500 civilians were killed in one week of bombing on the city, the monitor said.", True),
     ("Jets killed 12 people in the town on Monday, the deadliest raid in the past week.", False),
 ])
 def test_a_count_over_a_period_up_to_the_report_is_a_summary_even_when_dated(sentence: str, expected: bool) -> None:

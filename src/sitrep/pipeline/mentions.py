@@ -45,7 +45,10 @@ _TALLY = re.compile(  # deaths counted over several days: "killed 84 people in t
 )
 _PERIOD = re.compile(  # a count over a period that ended with the report: "killed 79 over the last 48 hours"
     r"\b(?:killed|killing|kill|dead|died|deaths|lives|destroyed|sorties)\b[^.;,]{0,80}?\b(?:over|during|in|within)\s+(?:the\s+)?"
-    r"(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|several|few)\s+)?(?:hours|days|weeks?|months?)\b",
+    r"(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|several|few)\s+)?(?:hours|days|weeks?|months?)\b"
+    # "500 civilians killed in one week", "killed 1,100 in two months"
+    r"|\b(?:killed|killing|kill|dead|died|deaths|lives)\b[^.;,]{0,60}?\b(?:in|over|within|during)\s+"
+    r"(?:one|a|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks?|months?)\b",
     re.IGNORECASE,
 )
 _SPAN = re.compile(  # a span of days: "from April 7 to April 13" ("overnight between 24 and 25 March" is one event)
