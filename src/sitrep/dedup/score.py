@@ -147,13 +147,10 @@ def told_apart(a: DedupRecord, b: DedupRecord) -> bool:
         return False
     if abs(a.day - b.day) >= 2:
         return True
-    both_town = max(a.geo_precision, b.geo_precision) <= 1
-    if both_town and a.location == b.location:
-        return True
-    if a.kind == b.kind == "point" and both_town:
-        return True
-    return ({a.kind, b.kind} <= {"point", "region"} and max(a.geo_precision, b.geo_precision) <= 2
-            and not spelled_alike(a.location, b.location))
+    coarse = max(a.geo_precision, b.geo_precision)
+    if coarse <= 1 and (a.location == b.location or a.kind == b.kind == "point"):
+        return True  # the town itself both times (points are towns or places near one, at most precision 2)
+    return {a.kind, b.kind} <= {"point", "region"} and coarse <= 2 and not spelled_alike(a.location, b.location)
 
 
 def told_before(a: DedupRecord, b: DedupRecord) -> bool:
