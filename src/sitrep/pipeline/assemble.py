@@ -363,7 +363,7 @@ def localise(a: ActorMention, country: str) -> ActorMention:
     return replace(a, name=f"{m.group(1)} ({country})", country=country)
 
 
-def _act_position(mention: Any) -> int:
+def _act_position(mention: Mention) -> int:
     """Where the act is told, which splits agents from targets: its first trigger, not a coder's label
     opening a note ("Property destruction: ... Israeli forces razed lands", where every actor follows the
     label); a note with only the label tells the act after its actors ("ACTOR burned OBJECT")."""

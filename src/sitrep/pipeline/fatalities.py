@@ -119,8 +119,8 @@ def _war_wide(text: str, start: int, c: Casualty) -> bool:
         return False
     if c.count >= WAR_WIDE_COUNT or _WAR_AFTER.match(text, c.end):
         return True
-    before = text[max(start, c.start - WAR_WIDE_REACH) : c.end]
-    return bool(_WAR_TOLL.search(before) or _WAR_SUBJECT.search(text[max(start, c.start - WAR_WIDE_REACH) : c.start]))
+    lo = max(start, c.start - WAR_WIDE_REACH)
+    return bool(_WAR_TOLL.search(text[lo : c.end]) or _WAR_SUBJECT.search(text[lo : c.start]))
 
 
 _CLAIM = re.compile(

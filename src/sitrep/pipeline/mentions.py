@@ -38,16 +38,17 @@ _SUMMARY = re.compile(
     r"altogether|cumulative(?:ly)?|in total|every (?:day|week|month|year)|per (?:day|week|month|year))\b",
     re.IGNORECASE,
 )
+_DEATHS = r"killed|killing|dead|died|deaths|lives"  # words of a death count
 _TALLY = re.compile(  # deaths counted over several days: "killed 84 people in three days"
-    r"\b(?:killed|killing|dead|died|deaths|lives)\b[^.;]{0,40}?\b(?:in|over|within|during)\s+"
+    rf"\b(?:{_DEATHS})\b[^.;]{{0,40}}?\b(?:in|over|within|during)\s+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+days\b",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(  # a count over a period that ended with the report: "killed 79 over the last 48 hours"
-    r"\b(?:killed|killing|kill|dead|died|deaths|lives|destroyed|sorties)\b[^.;,]{0,80}?\b(?:over|during|in|within)\s+(?:the\s+)?"
+    rf"\b(?:{_DEATHS}|kill|destroyed|sorties)\b[^.;,]{{0,80}}?\b(?:over|during|in|within)\s+(?:the\s+)?"
     r"(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|several|few)\s+)?(?:hours|days|weeks?|months?)\b"
     # "500 civilians killed in one week", "killed 1,100 in two months"
-    r"|\b(?:killed|killing|kill|dead|died|deaths|lives)\b[^.;,]{0,60}?\b(?:in|over|within|during)\s+"
+    rf"|\b(?:{_DEATHS}|kill)\b[^.;,]{{0,60}}?\b(?:in|over|within|during)\s+"
     r"(?:one|a|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks?|months?)\b",
     re.IGNORECASE,
 )

@@ -60,8 +60,8 @@ def assign(
     if sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         named_victim = next((a for a in patients if a.inter == 7), None)
         return _roles(agent, named_victim or generic("civilians", country), country, generic)
-    act = [] if agent is None or agent.start <= trigger_start < agent.end else [
-        a for a in actors if a.start <= trigger_start < a.end]  # "Airstrikes by the coalition": the act, not a side
+    act = [] if agent is None or _holds(agent, trigger_start) else [
+        a for a in actors if _holds(a, trigger_start)]  # "Airstrikes by the coalition": the act, not a side
     others = [
         a for a in actors
         if a is not named and (agent is None or a.name != agent.name) and not (a.implicit and a.inter == 7)
@@ -91,13 +91,12 @@ def split_roles(
             patients.append(a)  # "two police officers died in a roadside bombing", "a military truck hit a mine"
             continue
         by = bool(_BY.search(text[max(0, a.start - 12) : a.start]))
-        holds_trigger = a.start <= trigger_start < a.end  # implied by the trigger, or "coalition airstrikes"
-        before = (a.start < trigger_start or holds_trigger) and not _HELD.match(text[a.end : a.end + 12])
+        before = (a.start < trigger_start or _holds(a, trigger_start)) and not _HELD.match(text[a.end : a.end + 12])
         is_agent = by or (before and not passive)
         (agents if is_agent else patients).append(a)
         if by and a.start - trigger_start <= BY_AFTER_TRIGGER:
             named_by.append(a)
-    if named_by and agents and agents[0].start <= trigger_start < agents[0].end:
+    if named_by and agents and _holds(agents[0], trigger_start):
         agents = named_by + [a for a in agents if a not in named_by]  # the trigger word is no better agent
     return agents, patients
 
@@ -114,6 +113,11 @@ _HIT_DEVICE = re.compile(
     re.IGNORECASE,
 )
 _CARRIED = re.compile(r"\b(?:carrying|transporting|ferrying)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "a car carrying"
+
+
+def _holds(a: ActorMention, trigger_start: int) -> bool:
+    """The actor's words hold the trigger: implied by it, or "coalition airstrikes"."""
+    return a.start <= trigger_start < a.end
 
 
 def _victim(text: str, a: ActorMention) -> bool:

@@ -69,7 +69,7 @@ def incident_toll(groups: Iterable[tuple[list[Casualty], bool]], side_of: Callab
     return Toll(total, tuple(sorted(best.items())), total, max(total, _total(high)), tuple(quotes))
 
 
-def credible(groups: list[tuple[list[Casualty], bool]], side_of: Callable[[str], str] | None = None
+def credible(groups: list[tuple[list[Casualty], bool]], side_of: Callable[[str], str]
              ) -> list[tuple[list[Casualty], bool]]:
     """Only the deaths a careful coder counts: a party's claim only when nothing else is reported,
     a death reported with no number only when no sentence gives a number, a vague figure ("hundreds of
@@ -78,12 +78,11 @@ def credible(groups: list[tuple[list[Casualty], bool]], side_of: Callable[[str],
     killed = [c for cs, _ in groups for c in cs if c.kind == "killed"]
     drop_claims = any(not c.claimed for c in killed)
     drop_vague = any(not c.vague for c in killed)
-    side = side_of or (lambda who: "unknown")
-    numbered_sides = {side(c.who) for c in killed if not c.vague and not (drop_claims and c.claimed)}
+    numbered_sides = {side_of(c.who) for c in killed if not c.vague and not (drop_claims and c.claimed)}
 
     def keep(c: Casualty) -> bool:
         unnumbered = c.vague and not from_number_word(c)
-        outnumbered = c.vague and side(c.who) in numbered_sides
+        outnumbered = c.vague and side_of(c.who) in numbered_sides
         return c.kind == "killed" and not (drop_claims and c.claimed) and not (drop_vague and unnumbered) \
             and not outnumbered
 
