@@ -357,3 +357,16 @@ def test_a_background_line_far_below_does_not_place_an_unplaced_lead() -> None:
             + filler + "The government has regained control of major cities including Homs.")
     events = sitrep.extract(text, published="2017-11-27", country="Syria")
     assert events and all(e.location != "Homs" or e.sub_event_type != "Air/drone strike" for e in events)
+
+
+@pytest.mark.parametrize(("note", "actor1"), [
+    ("Four civilians were killed on Monday as gunmen shelled the Salah Eddin quarter of Aleppo city.",
+     "Unidentified Armed Group (Syria)"),  # the deaths told first, then the act and its subject
+    ("Six civilians were killed in rebel shelling of western Aleppo on Monday.",
+     "Unidentified Armed Group (Syria)"),  # the side that modifies the act's word
+    ("On 2 May 2016, a man was killed when soldiers repelled their attack near Aleppo.",
+     "Unidentified Armed Group (Syria)"),  # the side that repelled it is no attacker
+])
+def test_the_act_after_the_deaths_names_its_agent(note: str, actor1: str) -> None:
+    events = sitrep.extract(note, published="2016-05-03", country="Syria")
+    assert [e.actor1 for e in events][:1] == [actor1]

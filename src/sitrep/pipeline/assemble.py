@@ -335,6 +335,7 @@ def build_event(
         generic=actors.generic,
         state=state,
         fallback_agent=_named_before(doc.main_agent, inc),
+        cause_start=_told_after(inc.mentions[0]),
     )
     if sub == "Air/drone strike":
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
@@ -370,6 +371,22 @@ def _act_position(mention: Mention) -> int:
     labels = [t for t in mention.triggers if t.family.startswith("coded_")]
     act = next((t for t in mention.triggers if not any(lb.start <= t.start < lb.end for lb in labels)), None)
     return act.start if act is not None else mention.end
+
+
+def _told_after(mention: Mention) -> int | None:
+    """Where the act that caused a death told first is named: "civilians were martyred as terrorists
+    shelled X", "were killed in rebel shelling" ("shelled", "shelling"); None when the mention opens with
+    the act itself."""
+    first = mention.triggers[0] if mention.triggers else None
+    if first is None or first.family != "violence" or not _RESULT_ONLY.fullmatch(first.text):
+        return None
+    cause = next((t for t in mention.triggers[1:] if t.family != "violence" and not t.family.startswith("coded_")
+                  and t.start > first.end), None)
+    return None if cause is None or _DEFENCE.match(cause.text) else cause.start
+
+
+_DEFENCE = re.compile(r"repel|repuls", re.IGNORECASE)  # "killed when police repulsed their attack": not the attacker
+_RESULT_ONLY = re.compile(r"(?:(?:were|was|been|got)\s+martyred|kill(?:ed|ing|s)?|slain)", re.IGNORECASE)
 
 
 def mentions_toll(inc: Incident, mentions: list[Mention], text: str, side_of: Any) -> Toll:

@@ -43,10 +43,15 @@ def assign(
     generic: Generic,
     state: Callable[[str], tuple[str, int]],
     fallback_agent: ActorMention | None = None,
+    cause_start: int | None = None,
 ) -> Roles:
-    """actor1/actor2 for one incident from the actors its sentences name."""
+    """actor1/actor2 for one incident from the actors its sentences name; ``cause_start``: where the act
+    is named when the sentence tells the deaths first (see :func:`cause_agents`)."""
     actors = sorted(actors, key=lambda a: a.implicit)  # actors the text names before those it implies
     agents, patients = split_roles(actors, text, trigger_start)
+    if cause_start is not None:
+        causers = cause_agents(patients, text, trigger_start, cause_start)
+        agents, patients = agents + causers, [a for a in patients if a not in causers]
     if sub_event_type == "Excessive force against protesters":
         return _swap(_demo("protesters", True, actors, country, generic, state(country)))
     if sub_event_type in ("Peaceful protest", "Protest with intervention"):
@@ -99,6 +104,21 @@ def split_roles(
     if named_by and agents and _holds(agents[0], trigger_start):
         agents = named_by + [a for a in agents if a not in named_by]  # the trigger word is no better agent
     return agents, patients
+
+
+_CAUSE_GAP = re.compile(r"[^,;.:]{0,25}")
+_THEIR = re.compile(r"\b(?:their|its|his|her)\b", re.IGNORECASE)
+
+
+def cause_agents(
+    patients: list[ActorMention], text: str, trigger_start: int, cause_start: int
+) -> list[ActorMention]:
+    """Sides named between a death and the act that caused it, right before the act's word: the act's
+    subject or modifier ("civilians were martyred as terrorists shelled X", "killed in rebel shelling",
+    "killed when police forces raided"), not a side whose act another repulsed ("repulsed their attack")."""
+    return [a for a in patients if trigger_start < a.start and a.end <= cause_start
+            and _CAUSE_GAP.fullmatch(text, a.end, cause_start) and not _THEIR.search(text, a.end, cause_start)
+            and not _victim(text, a)]
 
 
 _SUFFERED = re.compile(
