@@ -26,6 +26,7 @@ from sitrep.pipeline.api import clauses, event_places
         ("Two were killed and five wounded.", ["Two were killed and five wounded."]),
         ("A jet hit the market on Saturday, where nine people were killed.",
          ["A jet hit the market on Saturday, where nine people were killed."]),
+        ("The blast came as rebels pressed on towards Binnish.", ["The blast", "rebels pressed on towards Binnish."]),
     ],
 )
 def test_clauses(sentence: str, parts: list[str]) -> None:

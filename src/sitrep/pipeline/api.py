@@ -390,7 +390,9 @@ def _paragraph(body: list[tuple[int, int]], start: int) -> int | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+(?=in\b|at\b|on\b|near\b|[A-Z])")
+# "the explosion came as Kurdish forces pressed on to take Manbij": the news, then what went on around it
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+(?=in\b|at\b|on\b|near\b|[A-Z])|"
+                           r"\s+(?:came|comes|come)\s+(?:as|amid|while)\s+")
 
 
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
