@@ -370,3 +370,9 @@ def test_a_background_line_far_below_does_not_place_an_unplaced_lead() -> None:
 def test_the_act_after_the_deaths_names_its_agent(note: str, actor1: str) -> None:
     events = sitrep.extract(note, published="2016-05-03", country="Syria")
     assert [e.actor1 for e in events][:1] == [actor1]
+
+
+def test_a_syrian_faction_named_after_the_levant_is_an_actor_not_damascus() -> None:
+    note = "On 3 May 2016, fighters of Faylaq al-Sham attacked an army post near Aleppo, killing two soldiers."
+    events = sitrep.extract(note, published="2016-05-04", country="Syria")
+    assert [(e.actor1, e.location) for e in events] == [("Al Sham Corps", "Aleppo")]

@@ -90,16 +90,18 @@ class ActorRecognizer(ActorReader, PartisanReader):
 
 # "militants in military uniforms", "gunmen dressed in police fatigues": clothing, not an actor
 _DRESS = re.compile(r"['’]?s?\s+(?:uniforms?|fatigues|clothes|clothing|attire|outfits?|gear)\b", re.IGNORECASE)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+_GENERIC_NAMES = ("Unidentified", "Civilians", "Protesters", "Rioters")
+_NAMING_NEXT = re.compile(r"\s*\(\s*|\s+(?:of|from)\s+(?:the\s+)?")
 
 
 def _named_in_brackets(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """An unidentified group the next words name in brackets is that group: "volunteer fighters (VDP)"."""
+    """An unidentified group the next words name is that group: "volunteer fighters (VDP)", "fighters of
+    Faylaq al-Sham", "gunmen from the Taliban"."""
     out = []
     for i, a in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if (a.name.startswith("Unidentified") and nxt is not None and not nxt.name.startswith("Unidentified")
-                and nxt.start - a.end <= 3 and _OPEN_BRACKET.fullmatch(text, a.end, nxt.start)):
+        if (a.name.startswith("Unidentified") and nxt is not None and not nxt.name.startswith(_GENERIC_NAMES)
+                and nxt.start - a.end <= 10 and _NAMING_NEXT.fullmatch(text, a.end, nxt.start)):
             continue
         out.append(a)
     return out
