@@ -87,3 +87,13 @@ def test_a_word_the_report_writes_in_lower_case_is_no_village() -> None:
     text = "Five Killed in Shelling of Zorvaka. The shelling of the village of Zorvaka went on."
     tagged = [Toponym(15, 23, "Shelling")]  # a title-case headline's word the tagger took for a place
     assert unlisted_names(text, tagged, never_listed) == {"Zorvaka"}
+
+
+def test_an_unlisted_place_stands_in_at_the_town_the_report_measures_it_from() -> None:
+    text = "Strikes hit the Ituri province village of Zorvaka. Zorvaka lies 14 kilometres (nine miles) north of Beni."
+    province = Place("Ituri", 1.5, 30.0, "Democratic Republic of Congo", feature_class="A", feature_code="ADM1")
+    ituri = Toponym(16, 21, "Ituri", province)
+    village = Toponym(42, 49, "Zorvaka", None, precision=2, unlisted=True)
+    beni = Toponym(text.index("Beni"), text.index("Beni") + 4, "Beni", TOWN)
+    assert anchored([ituri, village], None, text, [ituri, beni])[1].place == TOWN
+    assert anchored([ituri, village], None)[1].place == province  # without the measure: the clause's place

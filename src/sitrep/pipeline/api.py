@@ -151,7 +151,7 @@ class Extractor:
         all_actors = [a for m in mentions for a in m.actors]
         main = main_place(page, all_actors)
         for m in mentions:
-            m.places = anchored(m.places, main)
+            m.places = anchored(m.places, main, text, page.toponyms)
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
         incidents = group(mentions, places_of, page.published, main)
         from sitrep.pipeline.fatalities import who_side

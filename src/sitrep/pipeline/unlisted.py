@@ -96,16 +96,35 @@ def _locative(text: str, pos: int, lo: int) -> bool:
     return bool(_LOCATIVE.search(text[max(lo, pos - LOOK_BACK) : pos]))
 
 
-def anchored(places: list[Toponym], main: Toponym | None) -> list[Toponym]:
-    """A clause's places with each unlisted name put at the known place it lies near (the
-    nearest listed place of the clause, else ``main``); a name with neither is dropped."""
+# "Al-Tukhar lies 14 kilometres (nine miles) north of the town of Manbij", "Tokhar, 10 km north of Manbij"
+_DISTANCE = (r"(?:,|\s+(?:lies|is|sits|is\s+located|located))\s+(?:about\s+|some\s+|around\s+)?\d+(?:\.\d+)?\s*"
+             r"(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]{0,30}\))?\s+(?:to\s+the\s+)?"
+             r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
+             r"(?:(?:town|city|village)\s+of\s+)?$")
+
+
+def told_distance(text: str, name: str, listed: list[Toponym]) -> Toponym | None:
+    """The listed place the report measures an unlisted one from ("X lies 14 km north of Manbij")."""
+    for t in listed:
+        m = re.search(rf"\b{re.escape(name)}{_DISTANCE}", text[max(0, t.start - len(name) - 90) : t.start])
+        if m:
+            return t
+    return None
+
+
+def anchored(places: list[Toponym], main: Toponym | None, text: str = "",
+             toponyms: list[Toponym] | None = None) -> list[Toponym]:
+    """A clause's places with each unlisted name put at the known place it lies near (the place
+    the report measures it from, else the nearest listed place of the clause, else ``main``); a name with
+    none is dropped."""
     listed = [t for t in places if not t.unlisted and t.place is not None]
+    known = [t for t in toponyms or () if not t.unlisted and t.place is not None]
     out = []
     for t in places:
         if not t.unlisted or t.place is not None:
             out.append(t)
             continue
-        near = min(listed, key=lambda o: abs(o.start - t.start), default=main)
+        near = told_distance(text, t.text, known) or min(listed, key=lambda o: abs(o.start - t.start), default=main)
         if near is not None and near.place is not None:
             out.append(replace(t, place=near.place, precision=2))  # ACLED: a village not found, near a known place
     return out
