@@ -29,7 +29,7 @@ class DedupConfig:
     max_km: float = 25.0
     max_span_days: int = 2
     cell_deg: float = 0.5
-    threshold: float = 0.6
+    threshold: float = 0.55
     notes_chars: int = 800
     link_threshold: float = 0.35
     report_siblings: bool = True
