@@ -23,7 +23,7 @@ from sitrep.geodesy import haversine_km
 # Tuned on the FA-KES dev groups (bench/dedup_pairs.py); a fatality-agreement term (weight 0.05) made both
 # event sources worse there and is left out: the figures of different outlets and days differ too much.
 WEIGHTS = {"date": 0.15, "sub": 0.15, "geo": 0.2, "actors": 0.05, "text": 0.45}
-TEXT_FULL = 0.5  # a weighted word overlap of 0.5 counts as full text evidence (0.3 saturated: see bench/results/store.md)
+TEXT_FULL = 0.5  # a weighted word overlap of 0.5 counts as full text evidence (see bench/results/store.md)
 COUNTRY_GEO, REGION_GEO = 0.1, 0.3  # a place only known to the country / to the admin1 area
 SAME_TOWN_KM = 2.0
 OTHER_TOWN = 0.5  # how much a nearby town of another name counts, relative to the same town
