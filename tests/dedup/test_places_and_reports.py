@@ -77,6 +77,15 @@ def test_context_is_the_evidence_sentences_in_order() -> None:
     assert rec.notes.startswith("Market shelled ") and "Nine people died." in rec.notes
 
 
+def test_the_title_is_the_text_of_events_told_in_the_lead_only() -> None:
+    text = "Shells hit the Ariha market on Monday. " + "Background. " * 60 + "Gunmen killed two men in Sarmin."
+    lead, later = make_event(notes=""), make_event(notes="")
+    lead.evidence = [Evidence("location", "Ariha", text.index("Ariha"), text.index("Ariha") + 5)]
+    later.evidence = [Evidence("location", "Sarmin", text.index("Sarmin"), text.index("Sarmin") + 6)]
+    assert record_of(lead, "a", "r1", text=text, title="Market shelled").notes.startswith("Market shelled")
+    assert "Market" not in record_of(later, "b", "r1", text=text, title="Market shelled").notes
+
+
 def test_titles_and_sentences_bring_reports_together() -> None:
     """Without notes the two reports (town / province) fall short; their titles and sentences bring them together."""
     a = ev(notes="", admin1="Idleb", actor1="", actor2="")

@@ -138,8 +138,9 @@ def context_of(event: Event, text: str, limit: int = 3) -> str:
 
 def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: str = "",
               title: str = "") -> DedupRecord:
-    """The dedup view of an event; ``text``/``title`` of its report add the evidence sentences and the
-    title to what the text similarity reads (cut to ``notes_chars``)."""
+    """The dedup view of an event; ``text``/``title`` of its report add the evidence sentences, and the title
+    when the event is told in the lead (the title names the report's main incident, not the ones told further
+    down), to what the text similarity reads (cut to ``notes_chars``)."""
     try:
         day = date.fromisoformat(event.event_date[:10]).toordinal()
     except ValueError:
@@ -147,7 +148,8 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
     actors = frozenset(a.strip().lower() for a in (event.actor1, event.actor2) if a and a.strip())
     context = context_of(event, text)
     quarters = _quarters(event, text, title, context)
-    words = " ".join(p for p in (title, event.notes or "", context) if p)
+    told_in_lead = any(e.start < LEAD_CHARS for e in event.evidence) or not event.evidence
+    words = " ".join(p for p in (title if told_in_lead else "", event.notes or "", context) if p)
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
         country=(event.country or "").strip().lower(), actors=actors, attacker=(event.actor1 or "").strip().lower(),
