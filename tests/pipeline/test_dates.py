@@ -82,6 +82,12 @@ def test_weekday_of_publication_is_that_day_and_never_later() -> None:
         assert d.value <= pub and d.value.weekday() == 3 and (pub - d.value).days < 7
 
 
+def test_a_weekday_possessive_without_its_apostrophe_is_that_day() -> None:
+    got = find_dates("Saturdays convoy attack killed 12.", THU)
+    assert [d.value.weekday() for d in got] == [5]
+    assert find_dates("The market opens on Saturdays only.", THU) == []  # every week, no day
+
+
 def test_weekday_inside_explicit_date_is_one_mention() -> None:
     got = find_dates("Saturday, 6 Feb 2020 was calm.", THU)
     assert [(d.text, d.value.isoformat()) for d in got] == [("Saturday, 6 Feb 2020", "2020-02-06")]

@@ -376,3 +376,10 @@ def test_a_syrian_faction_named_after_the_levant_is_an_actor_not_damascus() -> N
     note = "On 3 May 2016, fighters of Faylaq al-Sham attacked an army post near Aleppo, killing two soldiers."
     events = sitrep.extract(note, published="2016-05-04", country="Syria")
     assert [(e.actor1, e.location) for e in events] == [("Al Sham Corps", "Aleppo")]
+
+
+def test_a_later_sentence_on_the_days_blast_dates_the_undated_lead() -> None:
+    text = ("Nearly 70 children were among those killed when a car bomb tore through buses carrying evacuees near "
+            "Aleppo, a monitor said on Sunday. Saturdays blast hit a convoy waiting at a transit point west of Aleppo.")
+    events = sitrep.extract(text, published="2017-04-16", country="Syria")
+    assert [e.event_date for e in events] == ["2017-04-15"]

@@ -115,7 +115,10 @@ _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_M})(?:\s*,?\s*(?P<year>{_Y})\b|(?P<thisyear>\s+(?i:this|last)\s+year)\b)?(?![\s-]*\d)"
 )
 _YEAR = re.compile(rf"\b(?P<year>{_Y})\b(?![-/]\d|\s*(?:%|km|people|fighters))")
-_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})\b(?:\s+(?i:morning|afternoon|evening|night|overnight|mid-?day))?")
+# "Saturdays convoy attack": a possessive whose apostrophe a copy lost (not "on Saturdays", every week)
+_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD})(?P<poss>s(?=\s+[a-z]))?\b"
+                      r"(?:\s+(?i:morning|afternoon|evening|night|overnight|mid-?day))?")
+_HABIT = re.compile(r"(?<![\w-])(?i:on|every|most|some|all|other)\s+\Z")
 _WEEKDAY_LEFT = re.compile(
     r"(?:(?<![\w-])(?P<mod>(?i:last|this|past|previous|next|coming))\s+|(?<![\w-])(?i:on|early|late|by|until|since)\s+)?"
     r"(?:(?i:early|late)\s+)?\Z"
@@ -243,6 +246,8 @@ def _weekdays(text: str, lo: int, hi: int, published: date | None) -> list[DateM
     if published is None:
         return out
     for m in _WEEKDAY.finditer(text, lo, hi):
+        if m.group("poss") and _HABIT.search(text, max(lo, m.start() - 8), m.start()):
+            continue
         wd = _WEEKDAYS[m.group("wd").lower()]
         back = (published.weekday() - wd) % 7
         left = _WEEKDAY_LEFT.search(text, max(lo, m.start() - 24), m.start())

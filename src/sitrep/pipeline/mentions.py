@@ -151,7 +151,10 @@ def _speech_date(text: str, d: DateMention) -> bool:
     return m is not None and not _EVENT_NOUN_DATE.search(m.group("gap"))
 
 
-_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such)\s+([\w-]+\s+)?$", re.IGNORECASE)
+# ... or a day's possessive, apostrophe lost or not: "Saturday's blast", "Saturdays blast", "yesterday's attack"
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such|"
+                         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)(?:['’]s|s))\s+([\w-]+\s+)?$",
+                         re.IGNORECASE)
 
 
 _SEPARATE = re.compile(
