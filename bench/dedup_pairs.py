@@ -18,7 +18,8 @@ never scored by those sets; ``--split cross`` scores 160 such pairs labelled bli
 sampled from the merges of commit c8c7819, 40 unmerged decoys: ``bench/data/fakes_cross.json``); its precision
 estimates the merges the group sets cannot see, its recall means little. ``--split cross2`` is a second such
 sample (100 merges of commit 165ff78 outside every labelled set, 35 decoys), labelled blind in the seventh
-session (``bench/data/fakes_cross2.json``). ``--split events`` scores pairs of EVENTS rather than of
+session (``bench/data/fakes_cross2.json``), ``cross3`` all 79 merges of 9216c02 outside those sets with 35 decoys,
+eighth session (``bench/data/fakes_cross3.json``). ``--split events`` scores pairs of EVENTS rather than of
 articles' main events: 100 of the 1,612 cross-report event pairs merged at 768fa6e and 35 decoys, labelled
 blind from each event's report title and evidence sentences (``bench/data/fakes_events.json``); it needs
 the pipeline's events and keeps only the pairs whose events still read as labelled. ``--split events2``
@@ -185,6 +186,8 @@ HELDOUT_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout.json"
 HELDOUT2_PATH = Path(__file__).resolve().parent / "data" / "fakes_heldout2.json"
 CROSS_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross.json"
 CROSS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross2.json"
+CROSS3_PATH = Path(__file__).resolve().parent / "data" / "fakes_cross3.json"
+CROSS_SETS = {"cross": CROSS_PATH, "cross2": CROSS2_PATH, "cross3": CROSS3_PATH}
 EVENTS_PATH = Path(__file__).resolve().parent / "data" / "fakes_events.json"
 EVENTS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_events2.json"
 EVENTS3_PATH = Path(__file__).resolve().parent / "data" / "fakes_events3.json"
@@ -246,8 +249,8 @@ def gold_pairs(groups: dict[str, list[dict[str, str]]], split: str, reactions: s
                ) -> dict[tuple[str, str], bool]:
     """(article, article) -> same incident, for the pairs inside the reviewed groups of the split (``cross``:
     the labelled pairs across groups, see :func:`cross_pairs`)."""
-    if split in ("cross", "cross2"):
-        return cross_pairs(CROSS_PATH if split == "cross" else CROSS2_PATH)
+    if split in CROSS_SETS:
+        return cross_pairs(CROSS_SETS[split])
     incident, left_out = incidents(reactions, split)
     reviewed, _, _ = _labels(split)
     pairs: dict[tuple[str, str], bool] = {}
@@ -374,13 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--csv", type=Path, default=CSV_PATH)
     ap.add_argument("--split", default="all",
-                    choices=["all", "dev", "test", "heldout", "heldout2", "cross", "cross2", *EVENT_SETS],
+                    choices=["all", "dev", "test", "heldout", "heldout2", *CROSS_SETS, *EVENT_SETS],
                     help="all/dev/test: the 31 groups tuned on; heldout: 39 groups of other governorates "
                          "labelled blind afterwards (bench/data/fakes_heldout.json); heldout2: the 32 remaining "
                          "Aleppo groups, labelled blind at the end of the fifth session; cross: pairs across groups "
                          "(merged ones sampled at c8c7819 and decoys), labelled blind in the sixth session -- its "
                          "precision counts, its recall does not (the sample is mostly merged pairs); cross2: the "
-                         "same for merges sampled at 165ff78, labelled blind in the seventh session; events: pairs of "
+                         "same for merges sampled at 165ff78, labelled blind in the seventh session; cross3: all 79 "
+                         "such merges of 9216c02, eighth session; events: pairs of "
                          "events (any, not main events) merged at 768fa6e and decoys, labelled blind; events2, "
                          "events3, events4: the same for merges of 84bcb33, cf71985 and d06c52b")
     ap.add_argument("--threshold", type=float, default=None)
