@@ -317,3 +317,17 @@ def test_other_acts_by_other_named_sides_weigh_against_one_incident(b_kw: dict, 
     shelling = record_of(ev(), "a", "r1")  # the army's shelling (make_event's default actor1)
     other = record_of(ev(**b_kw), "b", "r2")
     assert other_attackers(shelling, other) is apart and other_attackers(other, shelling) is apart
+
+
+@pytest.mark.parametrize(("a1", "b1", "apart"), [
+    ("Military Forces of Russia (2000-)", "Global Coalition Against Daesh", True),  # two campaigns
+    ("Military Forces of the United States (2017-2021)", "Global Coalition Against Daesh", False),  # one
+    ("Military Forces of Russia (2000-)", "Military Forces of Syria (2000-2024)", False),  # often the default
+])
+def test_air_strikes_of_two_foreign_campaigns_are_two_strikes(a1: str, b1: str, apart: bool) -> None:
+    from sitrep.dedup.score import pair_score, rival_air_forces
+
+    a = record_of(ev(sub="Air/drone strike", actor1=a1), "a", "r1")
+    b = record_of(ev(sub="Air/drone strike", actor1=b1), "b", "r2")
+    assert rival_air_forces(a, b) is apart and rival_air_forces(b, a) is apart
+    assert (pair_score(a, b, CFG) == 0.0) is apart

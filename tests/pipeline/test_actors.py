@@ -251,3 +251,10 @@ def test_a_number_word_is_not_part_of_a_party_name(rec: ActorRecognizer) -> None
 def test_clothing_is_not_an_actor(rec: ActorRecognizer) -> None:
     found = rec.find("Gunmen in military uniforms opened fire.", "Iraq")
     assert all("Military" not in a.name for a in found)
+
+
+def test_a_city_in_capitals_opening_a_report_is_its_dateline_not_a_country_word(rec: ActorRecognizer) -> None:
+    text = "BEIRUT Air strikes in Syria killed 22 people on Wednesday."
+    assert not any("Lebanon" in n for n, _ in names(rec, text, "Syria", D2018, implicit=True))
+    assert names(rec, "Damascus forces shelled the town.", "Syria", D2018)[:1] == [
+        ("Military Forces of Syria (2000-2024)", 1)]  # a capital in plain case still names its state

@@ -14,6 +14,7 @@ of other kinds by other named sides lower the sum (see :mod:`sitrep.dedup.quarte
 from __future__ import annotations
 
 import math
+import re
 
 from sitrep.dedup.names import spelled_alike
 from sitrep.dedup.quarters import quarters_apart
@@ -129,6 +130,34 @@ def other_attackers(a: DedupRecord, b: DedupRecord) -> bool:
     return a.attacker not in b.actors and b.attacker not in a.actors
 
 
+_STATE_FORCES = re.compile(r"^military forces of (?P<country>[^(]+?)\s*(?:\(|$)")
+
+
+# states whose air forces fly in the US-led coalition: one campaign with it ("US jets", "coalition raids")
+_COALITION = frozenset({"the united states", "united states", "united kingdom", "france", "belgium", "netherlands",
+                        "australia", "canada", "denmark", "jordan"})
+
+
+def foreign_air_force(attacker: str, country: str) -> str:
+    """The air campaign of a foreign state's forces or of a coalition named as the attacker ("" for the home
+    state's forces, often only the default of an unnamed air raid, and for anyone else)."""
+    if "coalition" in attacker:
+        return "coalition"
+    m = _STATE_FORCES.match(attacker)
+    if m is None or m.group("country") == country:
+        return ""
+    return "coalition" if m.group("country") in _COALITION else m.group("country")
+
+
+def rival_air_forces(a: DedupRecord, b: DedupRecord) -> bool:
+    """Air strikes by the air forces of two foreign campaigns each report names, Russia's and the US-led
+    coalition's: two strikes."""
+    if not a.sub_event_type == b.sub_event_type == "Air/drone strike":
+        return False
+    one, other = foreign_air_force(a.attacker, a.country), foreign_air_force(b.attacker, b.country)
+    return bool(one and other and one != other)
+
+
 def tolls_apart(a: DedupRecord, b: DedupRecord) -> bool:
     """Both report deaths, one at least four times the other and five more: "15 killed" and "3 killed" are
     rarely one incident. Not a veto: a massacre's toll can grow that much between the first and last report."""
@@ -170,7 +199,8 @@ def pair_score(a: DedupRecord, b: DedupRecord, cfg: DedupConfig, text: float | N
     if a.doc == b.doc or a.family != b.family or a.country != b.country or not a.day or not b.day:
         return 0.0  # undated events (day 0) never merge: nothing says they are the same day
     gap = abs(a.day - b.day)
-    if gap > max(day_reach(a, cfg), day_reach(b, cfg)) or (gap and told_apart(a, b)) or told_before(a, b):
+    if (gap > max(day_reach(a, cfg), day_reach(b, cfg)) or (gap and told_apart(a, b)) or told_before(a, b)
+            or rival_air_forces(a, b)):
         return 0.0
     geo = geo_similarity(a, b, cfg)
     if geo == 0.0:

@@ -15,6 +15,7 @@ from sitrep.pipeline.actor_lexicon import Force, Lexicon, Token
 from sitrep.pipeline.actor_naming import ActorNaming, ReadContext
 from sitrep.pipeline.alias_trie import norm_key
 
+_DATELINE = re.compile(r"[A-Z]{4,}")  # a city in capitals opens a report (its dateline): no country word
 _QUAL_GAP = re.compile(r"(?:['’]s?)?[\s\-]*\Z")  # what may join a country word to its noun: "Syria's army"
 _AND_GAP = re.compile(r"\s*(?:,|and|&)\s*\Z")
 _MERGE_GAP = re.compile(r"[\s\-]*\Z")
@@ -79,8 +80,9 @@ class ActorReader(ActorNaming):
 
     def _qualified(self, ctx: ReadContext, qual: Token, token: Token) -> bool:
         """"Syrian forces", "Kenyan civilians": a country word before a force or generic noun."""
-        if not qual.meaning.qualifiers or token.meaning.groups:
-            return False
+        if not qual.meaning.qualifiers or token.meaning.groups or (
+                qual.meaning.place and _DATELINE.fullmatch(ctx.text, qual.start, qual.end)):
+            return False  # "BEIRUT Air strikes in Syria killed ...": the dateline's city, not the strikes' owner
         country = _pick(qual.meaning.qualifiers, ctx.country)
         if token.meaning.forces:
             self._force(ctx, token.meaning.forces, country, qual.start, token.end)
