@@ -25,7 +25,8 @@ blind from each event's report title and evidence sentences (``bench/data/fakes_
 the pipeline's events and keeps only the pairs whose events still read as labelled. ``--split events2``
 is a second such sample (merges of 84bcb33 outside the first, ``bench/data/fakes_events2.json``), ``events3`` a
 third (merges of cf71985 outside both, ``bench/data/fakes_events3.json``), ``events4`` a fourth (merges of d06c52b
-outside the three, eighth session, ``bench/data/fakes_events4.json``).
+outside the three, eighth session, ``bench/data/fakes_events4.json``) and ``events5`` a fifth (merges of 638ee1d outside
+the four, ``bench/data/fakes_events5.json``).
 
 Labelling rule (one for all groups): an article reports incident X when the news of its title and
 first sentence is X happening -- its occurrence, its toll or a toll update. An article whose news is
@@ -192,7 +193,9 @@ EVENTS_PATH = Path(__file__).resolve().parent / "data" / "fakes_events.json"
 EVENTS2_PATH = Path(__file__).resolve().parent / "data" / "fakes_events2.json"
 EVENTS3_PATH = Path(__file__).resolve().parent / "data" / "fakes_events3.json"
 EVENTS4_PATH = Path(__file__).resolve().parent / "data" / "fakes_events4.json"
-EVENT_SETS = {"events": EVENTS_PATH, "events2": EVENTS2_PATH, "events3": EVENTS3_PATH, "events4": EVENTS4_PATH}
+EVENTS5_PATH = Path(__file__).resolve().parent / "data" / "fakes_events5.json"
+EVENT_SETS = {"events": EVENTS_PATH, "events2": EVENTS2_PATH, "events3": EVENTS3_PATH, "events4": EVENTS4_PATH,
+              "events5": EVENTS5_PATH}
 
 
 def _labels(split: str) -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
@@ -386,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
                          "same for merges sampled at 165ff78, labelled blind in the seventh session; cross3: all 79 "
                          "such merges of 9216c02, eighth session; events: pairs of "
                          "events (any, not main events) merged at 768fa6e and decoys, labelled blind; events2, "
-                         "events3, events4: the same for merges of 84bcb33, cf71985 and d06c52b")
+                         "events3 .. events5: the same for merges of 84bcb33, cf71985, d06c52b and 638ee1d")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--events", choices=["csv", "pipeline"], default="csv")
     ap.add_argument("--cache", type=Path, default=None, help="JSONL file to keep/reuse the pipeline's events")
