@@ -85,7 +85,7 @@ class ActorRecognizer(ActorReader, PartisanReader):
         self._read(ctx, tokens)
         self._partisans(ctx, tokens, start, end)
         found = [a for a in self._combine(ctx) if not _DRESS.match(text, a.end)]
-        return _named_in_brackets(text, found)
+        return _named_next(text, found)
 
 
 # "militants in military uniforms", "gunmen dressed in police fatigues": clothing, not an actor
@@ -94,7 +94,7 @@ _GENERIC_NAMES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 _NAMING_NEXT = re.compile(r"\s*\(\s*|\s+(?:of|from)\s+(?:the\s+)?")
 
 
-def _named_in_brackets(text: str, found: list[ActorMention]) -> list[ActorMention]:
+def _named_next(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """An unidentified group the next words name is that group: "volunteer fighters (VDP)", "fighters of
     Faylaq al-Sham", "gunmen from the Taliban"."""
     out = []
