@@ -383,3 +383,14 @@ def test_a_later_sentence_on_the_days_blast_dates_the_undated_lead() -> None:
             "Aleppo, a monitor said on Sunday. Saturdays blast hit a convoy waiting at a transit point west of Aleppo.")
     events = sitrep.extract(text, published="2017-04-16", country="Syria")
     assert [e.event_date for e in events] == ["2017-04-15"]
+
+
+@pytest.mark.parametrize(("note", "country", "actor1"), [
+    ("On 26 November 2024, the truce followed Israel's intense airstrikes in Beirut that killed 12 people.",
+     "Lebanon", "Military Forces of Israel (2022-)"),  # the strike word alone would be Lebanon's own air force
+    ("On 30 October 2020, Burkinabe and French aircraft conducted airstrikes against ISGS positions near Markoye.",
+     "Burkina Faso", "Military Forces of Burkina Faso (2015-2022)"),  # a joint strike stays the home state's
+])
+def test_the_country_written_before_the_strike_flies_it(note: str, country: str, actor1: str) -> None:
+    events = sitrep.extract(note, country=country)
+    assert [e.actor1 for e in events][:1] == [actor1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.model import ActorMention
 
@@ -224,6 +224,7 @@ def _roles(
     return Roles(name1, inter1, quote1=agent)
 
 
+_JOINED_OWNER = re.compile(r"\b[A-Z][a-z]+\s*(?:,|and|&)\s*$")
 _OWNER_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -242,7 +243,8 @@ def air_owner(
     right before the strike ("Israel's intense airstrikes", "Russian air raids"), becomes actor1
     when actor1 is no state force; a named group it displaces becomes actor2."""
     if roles.inter1 in (1, 8):
-        return roles
+        named = any(a.inter in (1, 8) and not a.implicit and not _holds(a, trigger_start) for a in actors)
+        return roles if named else _owner_named(roles, text, trigger_start, country_of, state, home)
     forces = [a for a in actors if a.inter in (1, 8) and not a.implicit]
     if forces:
         name, inter, quote = forces[0].name, forces[0].inter, forces[0]
@@ -257,3 +259,28 @@ def air_owner(
     if roles.actor1 and not roles.actor1.startswith("Unidentified") and roles.inter1 not in (6, 7):
         return Roles(name, inter, roles.actor1, roles.inter1, quote1=quote, quote2=roles.quote1)
     return Roles(name, inter, roles.actor2, roles.inter2, quote1=quote, quote2=roles.quote2)
+
+
+def _owner_named(
+    roles: Roles,
+    text: str,
+    trigger_start: int,
+    country_of: Callable[[str], str | None],
+    state: Callable[[str], tuple[str, int]],
+    home: str,
+) -> Roles:
+    """A state force no words name (the strike word's own, or the default for an unnamed raid) gives way to
+    the country written right before the strike: "the ceasefire followed Israel's intense airstrikes in
+    Beirut" is Israel's, not Lebanon's army."""
+    q = roles.quote1
+    if q is not None and not q.implicit and not _holds(q, trigger_start):
+        return roles  # a force the words name apart from the strike ("Syrian army airstrikes")
+    lo = max(0, trigger_start - 40)
+    m = _OWNER_BEFORE.search(text[lo:trigger_start])
+    country = country_of(m.group(1)) if m else None
+    if m is None or country is None or _JOINED_OWNER.search(text[max(0, lo + m.start(1) - 30) : lo + m.start(1)]):
+        return roles  # "Burkinabe and French aircraft": a joint strike stays the home state's
+    name, inter = state(country)
+    if name == roles.actor1:
+        return roles
+    return replace(roles, actor1=name, inter1=inter if country == home else 8, quote1=None)
