@@ -258,3 +258,16 @@ def test_a_city_in_capitals_opening_a_report_is_its_dateline_not_a_country_word(
     assert not any("Lebanon" in n for n, _ in names(rec, text, "Syria", D2018, implicit=True))
     assert names(rec, "Damascus forces shelled the town.", "Syria", D2018)[:1] == [
         ("Military Forces of Syria (2000-2024)", 1)]  # a capital in plain case still names its state
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded near the market. Residents reported that the blast was loud.",
+    "Shells hit the town, according to residents.",
+    "Officials in both provinces blamed the Taliban.",
+])
+def test_civilians_who_tell_the_news_are_no_side_of_it(rec: ActorRecognizer, text: str) -> None:
+    assert not any(inter == 7 for _, inter in names(rec, text, "Myanmar", D2022))
+
+
+def test_civilians_harmed_are_still_a_side(rec: ActorRecognizer) -> None:
+    assert ("Civilians (Myanmar)", 7) in names(rec, "Soldiers shot two residents of the village.", "Myanmar", D2022)

@@ -84,12 +84,26 @@ class ActorRecognizer(ActorReader, PartisanReader):
         ctx = ReadContext(text, doc_country, when, implicit)
         self._read(ctx, tokens)
         self._partisans(ctx, tokens, start, end)
-        found = [a for a in self._combine(ctx) if not _DRESS.match(text, a.end)]
+        found = [a for a in self._combine(ctx) if not _DRESS.match(text, a.end) and not _speaker(text, a)]
         return _named_next(text, found)
 
 
 # "militants in military uniforms", "gunmen dressed in police fatigues": clothing, not an actor
 _DRESS = re.compile(r"['’]?s?\s+(?:uniforms?|fatigues|clothes|clothing|attire|outfits?|gear)\b", re.IGNORECASE)
+# who tells the news, not a side of it: "Afghan officials said", "a security official told AFP", "according to
+# residents", "witnessed by journalists"
+_SAYS_AFTER = re.compile(r"(?:\s+(?:in|from|of|at)(?:\s+[\w-]+){1,3}?)?\s+(?:(?:also|later|earlier)\s+)?"
+                         r"(?:said|say|says|told|reported|added|confirmed|stated|blamed|accused)\b")
+_SAYS_BEFORE = re.compile(r"\b(?:according\s+to|said|told|witnessed\s+by|quoted)\s+"
+                          r"(?:an?\s+|the\s+|some\s+|several\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _speaker(text: str, a: ActorMention) -> bool:
+    """A civilian noun that tells the news ("officials said", "according to residents") names no side of it."""
+    return a.inter == 7 and not a.implicit and bool(
+        _SAYS_AFTER.match(text, a.end) or _SAYS_BEFORE.search(text, max(0, a.start - 40), a.start))
+
+
 _GENERIC_NAMES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 _NAMING_NEXT = re.compile(r"\s*\(\s*|\s+(?:of|from)\s+(?:the\s+)?")
 
