@@ -394,3 +394,16 @@ def test_a_later_sentence_on_the_days_blast_dates_the_undated_lead() -> None:
 def test_the_country_written_before_the_strike_flies_it(note: str, country: str, actor1: str) -> None:
     events = sitrep.extract(note, country=country)
     assert [e.actor1 for e in events][:1] == [actor1]
+
+
+@pytest.mark.parametrize(("note", "actor2"), [
+    ("On 22 May 2021, in Hlaing township (Yangon Region), a bomb exploded in front of the ward administrator's "
+     "house. A few houses were damaged. No casualties reported.", ""),  # nobody harmed: no civilian target
+    ("On 22 May 2021, in Hlaing township (Yangon Region), a bomb exploded in front of the ward administrator's "
+     "house, injuring a child.", "Civilians (Myanmar)"),
+    ("On 24 May 2021, in Demoso township (Kayah State), military forces fired artillery at civilians in "
+     "residential areas. Casualties unknown.", "Civilians (Myanmar)"),  # the civilians were the target
+])
+def test_a_blast_that_harmed_no_one_has_no_civilian_target(note: str, actor2: str) -> None:
+    events = sitrep.extract(note, country="Myanmar")
+    assert [e.actor2 for e in events][:1] == [actor2]

@@ -285,6 +285,33 @@ def regainer_first(sub: str, roles: Roles, text: str) -> Roles:
                    assoc1="", quote1=roles.quote2, quote2=roles.quote1)
 
 
+_NO_CASUALTIES = re.compile(r"\bno\s+(?:casualties|injuries|one\s+was\s+(?:hurt|injured))|"
+                           r"\bcasualties\s+(?:are\s+|were\s+|remain\s+)?unknown|\bnobody\s+was\s+(?:hurt|injured)",
+                           re.IGNORECASE)
+_REMOTE = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade",
+                     "Air/drone strike"})
+NO_CASUALTIES_AFTER = 200  # "A bomb exploded at the market. No casualties were reported.": the next sentence
+
+
+def unharmed_civilians(sub: str, roles: Roles, toll: Toll, text: str, inc: Incident) -> Roles:
+    """A blast or shelling the report says harmed no one has no civilian target (ACLED leaves actor2 empty
+    in 1,182 of the 1,248 such acled-train notes that name no armed target): "a bomb exploded at the ward
+    administrator's house. No casualties reported." """
+    if sub not in _REMOTE or roles.inter2 != 7 or toll.total:
+        return roles
+    lo, hi = inc.mentions[0].start, max(m.end for m in inc.mentions)
+    if not _NO_CASUALTIES.search(text, lo, min(len(text), hi + NO_CASUALTIES_AFTER)) or _HURT.search(text, lo, hi):
+        return roles
+    q = roles.quote2
+    if q is not None and _AIMED_AT.search(text, max(0, q.start - 30), q.start):
+        return roles  # "fired at civilians", "targeted at a group of people": the civilians were the target
+    return replace(roles, actor2="", inter2=0, quote2=None)
+
+
+_HURT = re.compile(r"\b(?:injuring|wounding|injured|wounded|hurt)\b(?<!no injured)", re.IGNORECASE)
+_AIMED_AT = re.compile(r"\b(?:at|on|targeting|targeted)\s+(?:a\s+group\s+of\s+|the\s+|some\s+)?$", re.IGNORECASE)
+
+
 def territory_by_actor(sub: str, roles: Roles) -> str:
     """Who took the ground decides the type: state forces regain, anyone else overtakes."""
     if sub not in TERRITORY_BATTLES:
@@ -340,6 +367,7 @@ def build_event(
     if sub == "Air/drone strike":
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
     roles = regainer_first(sub, roles, " ".join(doc.text[m.start : m.end] for m in inc.mentions))
+    roles = unharmed_civilians(sub, roles, toll, doc.text, inc)
     sub = base_by_actor(territory_by_actor(sub, roles), roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)
