@@ -407,3 +407,10 @@ def test_the_country_written_before_the_strike_flies_it(note: str, country: str,
 def test_a_blast_that_harmed_no_one_has_no_civilian_target(note: str, actor2: str) -> None:
     events = sitrep.extract(note, country="Myanmar")
     assert [e.actor2 for e in events][:1] == [actor2]
+
+
+def test_forces_that_came_after_a_harmless_blast_are_not_its_target() -> None:
+    note = ("On 24 May 2021, near a school in Kale town (Sagaing Region), a bomb explosion occurred. After the "
+            "explosion, Myanmar military forces opened gunfire. Casualties unknown.")
+    events = sitrep.extract(note, country="Myanmar")
+    assert [(e.sub_event_type, e.actor2) for e in events][:1] == [("Remote explosive/landmine/IED", "")]

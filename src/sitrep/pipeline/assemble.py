@@ -296,14 +296,17 @@ NO_CASUALTIES_AFTER = 200  # "A bomb exploded at the market. No casualties were 
 def unharmed_civilians(sub: str, roles: Roles, toll: Toll, text: str, inc: Incident) -> Roles:
     """A blast or shelling the report says harmed no one has no civilian target (ACLED leaves actor2 empty
     in 1,182 of the 1,248 such acled-train notes that name no armed target): "a bomb exploded at the ward
-    administrator's house. No casualties reported." """
-    if sub not in _REMOTE or roles.inter2 != 7 or toll.total:
+    administrator's house. No casualties reported."; nor are forces that only came afterwards its target
+    ("After the explosion, military forces opened fire")."""
+    if sub not in _REMOTE or roles.inter2 not in (1, 7) or toll.total:
         return roles
     lo, hi = inc.mentions[0].start, max(m.end for m in inc.mentions)
     if not _NO_CASUALTIES.search(text, lo, min(len(text), hi + NO_CASUALTIES_AFTER)) or _HURT.search(text, lo, hi):
         return roles
     q = roles.quote2
-    if q is not None and _AIMED_AT.search(text, max(0, q.start - 30), q.start):
+    if roles.inter2 == 1 and (q is None or inc.mentions[0].start <= q.start < inc.mentions[0].end):
+        return roles  # a state force the blast's own clause names: "a bomb hit the army post"
+    if roles.inter2 == 7 and q is not None and _AIMED_AT.search(text, max(0, q.start - 30), q.start):
         return roles  # "fired at civilians", "targeted at a group of people": the civilians were the target
     return replace(roles, actor2="", inter2=0, quote2=None)
 
