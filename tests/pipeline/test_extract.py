@@ -414,3 +414,16 @@ def test_forces_that_came_after_a_harmless_blast_are_not_its_target() -> None:
             "explosion, Myanmar military forces opened gunfire. Casualties unknown.")
     events = sitrep.extract(note, country="Myanmar")
     assert [(e.sub_event_type, e.actor2) for e in events][:1] == [("Remote explosive/landmine/IED", "")]
+
+
+@pytest.mark.parametrize(("note", "country", "actor1"), [
+    ("On 2 May 2022, in Macuspana, Tabasco, four people were shot dead by six armed individuals on motorcycles "
+     "(drive-by incident).", "Mexico", "Unidentified Gang (Mexico)"),
+    ("On 18 March 2022, in Cerete (Bolivar), unidentified armed individuals shot and killed two men in a drive-by "
+     "shooting.", "Colombia", "Unidentified Armed Group (Colombia)"),  # ACLED keeps armed groups there
+    ("On 2 May 2022, in Macuspana, Tabasco, armed men killed a local official.", "Mexico",
+     "Unidentified Armed Group (Mexico)"),  # no sign of a gang-style killing
+])
+def test_a_gang_style_killing_is_a_gangs_where_acled_codes_it_so(note: str, country: str, actor1: str) -> None:
+    events = sitrep.extract(note, country=country)
+    assert [e.actor1 for e in events][:1] == [actor1]

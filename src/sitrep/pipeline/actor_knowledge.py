@@ -111,6 +111,8 @@ class GenericKind:
     countries: frozenset[str] = frozenset()  # where this kind applies; elsewhere `otherwise`
     otherwise: str = ""
     local: str = ""  # "{place} Communal Militia ({country})"
+    cues: tuple[str, ...] = ()  # words of a report that make its unnamed attacker this kind ("drive-by") ...
+    cues_in: frozenset[str] = frozenset()  # ... in these countries
 
 
 @dataclass(slots=True)
@@ -353,7 +355,9 @@ def _load_generic(r: _Reader, data: _LineDict, k: Knowledge) -> None:
             kind, name, r.inter(spec, spec.get("inter"), f"kind {kind!r}: inter"),
             tuple(r.strings(spec, spec.get("nouns"), f"kind {kind!r}: nouns")),
             frozenset(r.strings(spec, spec.get("countries"), f"kind {kind!r}: countries")),
-            str(spec.get("otherwise") or ""), _local(r, spec, kind))
+            str(spec.get("otherwise") or ""), _local(r, spec, kind),
+            tuple(r.strings(spec, spec.get("cues"), f"kind {kind!r}: cues")),
+            frozenset(r.strings(spec, spec.get("cues_in"), f"kind {kind!r}: cues_in")))
     for kind, spec in kinds.items():
         if spec.get("otherwise") and spec["otherwise"] not in k.kinds:
             raise r.fail(spec, f"kind {kind!r}: 'otherwise' names unknown kind {spec['otherwise']!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from sitrep.errors import ResourceError
 from sitrep.model import ActorMention
@@ -73,6 +74,16 @@ class ActorNaming:
         if spec.countries and country not in spec.countries and spec.otherwise:
             spec = self.knowledge.kinds[spec.otherwise]
         return spec.name.format(country=country), spec.inter
+
+    def by_cues(self, name: str, country: str, text: str) -> tuple[str, int] | None:
+        """The kind an unidentified armed group is, by the words of its report, where a kind lists cues for its
+        countries: "individuals on a motorcycle opened fire (drive-by)" in Mexico is an unidentified gang."""
+        if name != self.generic("unidentified_armed_group", country)[0]:
+            return None
+        for spec in self.knowledge.kinds.values():
+            if spec.cues and country in spec.cues_in and _cue_pattern(spec.cues).search(text):
+                return spec.name.format(country=country), spec.inter
+        return None
 
     def canonical_country(self, name: str | None) -> str | None:
         """ACLED's name of a country given any of its names or demonyms ("Burkinabe" -> "Burkina Faso")."""
@@ -211,3 +222,8 @@ def _place_before(text: str, start: int) -> tuple[int, str] | None:
         return None
     place = " ".join(words)
     return start - len(place) - 1, place
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.IGNORECASE)

@@ -371,6 +371,10 @@ def build_event(
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
     roles = regainer_first(sub, roles, " ".join(doc.text[m.start : m.end] for m in inc.mentions))
     roles = unharmed_civilians(sub, roles, toll, doc.text, inc)
+    told = " ".join(doc.text[m.start : m.end] for m in inc.mentions)
+    kind = actors.by_cues(roles.actor1, country, told) if roles.actor1 else None
+    if kind is not None:  # "individuals on a motorcycle opened fire (drive-by)" in Mexico: an unidentified gang
+        roles = replace(roles, actor1=kind[0], inter1=kind[1])
     sub = base_by_actor(territory_by_actor(sub, roles), roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)
