@@ -241,16 +241,22 @@ def air_owner(
     than of the group the sentence names first ("the ceasefire followed Israel's airstrikes",
     "PDF positions hit by a military air raid"). A named state force, or the country written
     right before the strike ("Israel's intense airstrikes", "Russian air raids"), becomes actor1
-    when actor1 is no state force; a named group it displaces becomes actor2."""
+    when actor1 is no state force; a named group it displaces becomes actor2. A state force no words name
+    (the strike word's own, or the default for an unnamed raid) gives way to the country written right
+    before the strike, alone ("Israel's intense airstrikes in Beirut" is not Lebanon's army; "Burkinabe and
+    French aircraft" stays the home state's)."""
     if roles.inter1 in (1, 8):
-        named = any(a.inter in (1, 8) and not a.implicit and not _holds(a, trigger_start) for a in actors)
-        return roles if named else _owner_named(roles, text, trigger_start, country_of, state, home)
+        country = None if _force_named(roles, actors, trigger_start) else _owner_before(
+            text, trigger_start, country_of, alone=True)
+        if country is None or state(country)[0] == roles.actor1:
+            return roles
+        name, inter = state(country)
+        return replace(roles, actor1=name, inter1=inter if country == home else 8, quote1=None)
     forces = [a for a in actors if a.inter in (1, 8) and not a.implicit]
     if forces:
         name, inter, quote = forces[0].name, forces[0].inter, forces[0]
     else:
-        m = _OWNER_BEFORE.search(text[max(0, trigger_start - 40) : trigger_start])
-        country = country_of(m.group(1)) if m else None
+        country = _owner_before(text, trigger_start, country_of)
         if country is None:
             return roles
         name, inter = state(country)
@@ -261,26 +267,20 @@ def air_owner(
     return Roles(name, inter, roles.actor2, roles.inter2, quote1=quote, quote2=roles.quote2)
 
 
-def _owner_named(
-    roles: Roles,
-    text: str,
-    trigger_start: int,
-    country_of: Callable[[str], str | None],
-    state: Callable[[str], tuple[str, int]],
-    home: str,
-) -> Roles:
-    """A state force no words name (the strike word's own, or the default for an unnamed raid) gives way to
-    the country written right before the strike: "the ceasefire followed Israel's intense airstrikes in
-    Beirut" is Israel's, not Lebanon's army."""
+def _force_named(roles: Roles, actors: list[ActorMention], trigger_start: int) -> bool:
+    """Words name a state force apart from the strike word ("Syrian army airstrikes", "soldiers ... raids")."""
     q = roles.quote1
     if q is not None and not q.implicit and not _holds(q, trigger_start):
-        return roles  # a force the words name apart from the strike ("Syrian army airstrikes")
+        return True
+    return any(a.inter in (1, 8) and not a.implicit and not _holds(a, trigger_start) for a in actors)
+
+
+def _owner_before(text: str, trigger_start: int, country_of: Callable[[str], str | None],
+                  alone: bool = False) -> str | None:
+    """The country written right before the strike ("Israel's intense airstrikes", "Russian air raids");
+    with ``alone``, none when another shares the strike ("Burkinabe and French aircraft")."""
     lo = max(0, trigger_start - 40)
     m = _OWNER_BEFORE.search(text[lo:trigger_start])
-    country = country_of(m.group(1)) if m else None
-    if m is None or country is None or _JOINED_OWNER.search(text[max(0, lo + m.start(1) - 30) : lo + m.start(1)]):
-        return roles  # "Burkinabe and French aircraft": a joint strike stays the home state's
-    name, inter = state(country)
-    if name == roles.actor1:
-        return roles
-    return replace(roles, actor1=name, inter1=inter if country == home else 8, quote1=None)
+    if m is None or (alone and _JOINED_OWNER.search(text[max(0, lo + m.start(1) - 30) : lo + m.start(1)])):
+        return None
+    return country_of(m.group(1))
