@@ -153,8 +153,7 @@ def record_of(event: Event, key: str, doc: str, notes_chars: int = 600, text: st
     return DedupRecord(
         key=key, doc=doc, day=day, event_type=event.event_type, sub_event_type=event.sub_event_type,
         country=(event.country or "").strip().lower(), actors=actors, attacker=(event.actor1 or "").strip().lower(),
-        lat=event.latitude,
-        lon=event.longitude, geo_precision=event.geo_precision or 3,
+        lat=event.latitude, lon=event.longitude, geo_precision=event.geo_precision or 3,
         location=fold(event.location or ""), notes=words[:notes_chars],
         time_precision=event.time_precision or 1, admin1=fold(event.admin1 or ""), kind=place_kind(event),
         dated=any(e.field == "event_date" for e in event.evidence), fatalities=event.fatalities or 0,

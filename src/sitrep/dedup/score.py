@@ -51,7 +51,7 @@ def geo_similarity(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
     if a.kind == "name" or b.kind == "name":
         return cap * 0.8 if a.location and a.location == b.location else 0.0
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    limit = cfg.max_km * (1.0 if coarse <= 1 else 2.0)
+    limit = reach_km(a, b, cfg)
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if km > limit:
         return 0.0
@@ -66,7 +66,13 @@ def _town_and_far_town(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool
     city, town = (a, b) if a.kind == "region" else (b, a)
     if not city.town or town.kind != "point":
         return False
-    return record_km(city, town) > cfg.max_km * (1.0 if max(a.geo_precision, b.geo_precision) <= 1 else 2.0)
+    return record_km(city, town) > reach_km(a, b, cfg)
+
+
+def reach_km(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> float:
+    """How far apart two places may be and still be one: ``max_km``, doubled when either is only near a
+    place (geo_precision 2 or coarser)."""
+    return cfg.max_km * (1.0 if max(a.geo_precision, b.geo_precision) <= 1 else 2.0)
 
 
 def _town_near(a: DedupRecord, b: DedupRecord, cfg: DedupConfig) -> bool:

@@ -150,8 +150,9 @@ class Extractor:
                 return []
         all_actors = [a for m in mentions for a in m.actors]
         main = main_place(page, all_actors)
+        known = [t for t in page.toponyms if not t.unlisted and t.place is not None]
         for m in mentions:
-            m.places = anchored(m.places, main, text, page.toponyms)
+            m.places = anchored(m.places, main, text, known)
         places_of = {m.start: event_places(text, m.places, m.triggers[0]) for m in mentions}
         incidents = group(mentions, places_of, page.published, main)
         from sitrep.pipeline.fatalities import who_side

@@ -315,6 +315,13 @@ _HURT = re.compile(r"\b(?:injuring|wounding|injured|wounded|hurt)\b(?<!no injure
 _AIMED_AT = re.compile(r"\b(?:at|on|targeting|targeted)\s+(?:a\s+group\s+of\s+|the\s+|some\s+)?$", re.IGNORECASE)
 
 
+def attacker_by_cues(roles: Roles, actors: Any, country: str, told: str) -> Roles:
+    """An unnamed attacker whose report tells the marks of a kind ("individuals on a motorcycle opened fire
+    (drive-by)" in Mexico: an unidentified gang; see ``ActorNaming.by_cues``)."""
+    kind = actors.by_cues(roles.actor1, country, told) if roles.actor1 else None
+    return roles if kind is None else replace(roles, actor1=kind[0], inter1=kind[1])
+
+
 def territory_by_actor(sub: str, roles: Roles) -> str:
     """Who took the ground decides the type: state forces regain, anyone else overtakes."""
     if sub not in TERRITORY_BATTLES:
@@ -336,6 +343,7 @@ def build_event(
     """One Event row for an incident; ``key_trigger`` is the word its type and roles hinge on,
     ``proba`` the typer's probabilities for it (the arbiter reads them; without them it stays out)."""
     country = _country(inc.place, doc.country)
+    told = " ".join(doc.text[m.start : m.end] for m in inc.mentions)
     mention_actors = [localise(a, country) for m in inc.mentions for a in m.actors]
     toll = mentions_toll(inc, inc.mentions, doc.text, side_of)
     sides = {s for s, n in toll.by_side if n}
@@ -349,7 +357,7 @@ def build_event(
     sub = force_on_protesters(sub, mention_actors, doc.text, trig.start)
     if proba is not None:
         sub = arbitrate(sub, inc, doc.text, mention_actors, toll, two_sided, trig, side_of, proba)  # SITREP_ARBITER
-    sub = definitional_types(sub, " ".join(doc.text[m.start : m.end] for m in inc.mentions), proba or {}, inc.families)
+    sub = definitional_types(sub, told, proba or {}, inc.families)
     sub = territory_needs_transfer(sub, inc.families)
     day = inc.day(doc.published)
 
@@ -369,12 +377,9 @@ def build_event(
     )
     if sub == "Air/drone strike":
         roles = air_owner(roles, mention_actors, doc.text, trig.start, actors.canonical_country, state, country)
-    roles = regainer_first(sub, roles, " ".join(doc.text[m.start : m.end] for m in inc.mentions))
+    roles = regainer_first(sub, roles, told)
     roles = unharmed_civilians(sub, roles, toll, doc.text, inc)
-    told = " ".join(doc.text[m.start : m.end] for m in inc.mentions)
-    kind = actors.by_cues(roles.actor1, country, told) if roles.actor1 else None
-    if kind is not None:  # "individuals on a motorcycle opened fire (drive-by)" in Mexico: an unidentified gang
-        roles = replace(roles, actor1=kind[0], inter1=kind[1])
+    roles = attacker_by_cues(roles, actors, country, told)
     sub = base_by_actor(territory_by_actor(sub, roles), roles)
     ev = Event(event_date="", event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub)
     _set_date(ev, inc, doc)

@@ -248,10 +248,11 @@ def air_owner(
     if roles.inter1 in (1, 8):
         country = None if _force_named(roles, actors, trigger_start) else _owner_before(
             text, trigger_start, country_of, alone=True)
-        if country is None or state(country)[0] == roles.actor1:
+        if country is None:
             return roles
         name, inter = state(country)
-        return replace(roles, actor1=name, inter1=inter if country == home else 8, quote1=None)
+        return roles if name == roles.actor1 else replace(
+            roles, actor1=name, inter1=inter if country == home else 8, quote1=None)
     forces = [a for a in actors if a.inter in (1, 8) and not a.implicit]
     if forces:
         name, inter, quote = forces[0].name, forces[0].inter, forces[0]

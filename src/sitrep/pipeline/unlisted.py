@@ -10,7 +10,7 @@ geo_precision 2 (ACLED's "near a known place").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sitrep.model import Toponym
@@ -103,22 +103,18 @@ _DISTANCE = (r"(?:,|\s+(?:lies|is|sits|is\s+located|located))\s+(?:about\s+|some
              r"(?:(?:town|city|village)\s+of\s+)?$")
 
 
-def told_distance(text: str, name: str, listed: list[Toponym]) -> Toponym | None:
+def told_distance(text: str, name: str, listed: Sequence[Toponym]) -> Toponym | None:
     """The listed place the report measures an unlisted one from ("X lies 14 km north of Manbij")."""
-    for t in listed:
-        m = re.search(rf"\b{re.escape(name)}{_DISTANCE}", text[max(0, t.start - len(name) - 90) : t.start])
-        if m:
-            return t
-    return None
+    measured = re.compile(rf"\b{re.escape(name)}{_DISTANCE}")
+    return next((t for t in listed if measured.search(text, max(0, t.start - len(name) - 90), t.start)), None)
 
 
 def anchored(places: list[Toponym], main: Toponym | None, text: str = "",
-             toponyms: list[Toponym] | None = None) -> list[Toponym]:
+             known: Sequence[Toponym] = ()) -> list[Toponym]:
     """A clause's places with each unlisted name put at the known place it lies near (the place
-    the report measures it from, else the nearest listed place of the clause, else ``main``); a name with
-    none is dropped."""
+    the report measures it from among the report's ``known`` places, else the nearest listed place of the
+    clause, else ``main``); a name with none is dropped."""
     listed = [t for t in places if not t.unlisted and t.place is not None]
-    known = [t for t in toponyms or () if not t.unlisted and t.place is not None]
     out = []
     for t in places:
         if not t.unlisted or t.place is not None:
