@@ -161,3 +161,16 @@ def test_ingest_says_when_events_stay_undated(cli: Callable[..., str], tmp_path:
     monkeypatch.setattr("sitrep.ingest.runner.default_extractor", lambda: lambda a: [make_event(date="")])
     out = cli("ingest", str(_corpus(tmp_path)))
     assert "3 events have no date" in out and "--published" in out
+
+
+def test_reading_a_database_that_is_not_there_is_an_error_not_a_new_database(tmp_path: Path) -> None:
+    from sitrep.errors import StoreError
+
+    app = typer.Typer()
+    store_cli.register(app)
+    missing = tmp_path / "typo" / "events.db"
+    for command in (["events"], ["stats"], ["export", "--format", "jsonl", "--output", str(tmp_path / "o.jsonl")]):
+        result = CliRunner().invoke(app, [*command, "--db", f"sqlite:///{missing}"])
+        assert isinstance(result.exception, StoreError), command  # sitrep's CLI prints it on one line, exit 1
+        assert "no database at" in str(result.exception) and "sitrep ingest" in str(result.exception)
+    assert not missing.exists() and not missing.parent.exists()  # a read creates nothing

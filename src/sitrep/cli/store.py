@@ -11,16 +11,22 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitrep.config import Settings
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepError, StoreError
 from sitrep.store import Store
+from sitrep.store.url import sqlite_path
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (sqlite:///PATH or postgresql://...); "
                                               "default: SQLite under the user data dir.")]
 
 
-def _open_store(db: str | None) -> Store:
-
-    return Store(db or Settings.from_env().database_url).open()
+def _open_store(db: str | None, must_exist: bool = True) -> Store:
+    """The store at ``db`` (or the default); commands that only read or correct it need one that exists, so a
+    mistyped path is an error rather than a new, empty database."""
+    url = db or Settings.from_env().database_url
+    path = sqlite_path(url)
+    if must_exist and path is not None and not path.exists():
+        raise StoreError(f"no database at {path}: store reports in it first (sitrep ingest FILES --db {url})")
+    return Store(url).open()
 
 
 def _count_files(sources: list[str]) -> int | None:
@@ -59,7 +65,7 @@ def ingest_cmd(
 
     extractor = no_events if no_extract else default_extractor()
     console = Console(stderr=True)
-    with _open_store(db) as store:
+    with _open_store(db, must_exist=False) as store:
         progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
         with progress:
@@ -86,7 +92,7 @@ def reextract_cmd(db: DbOption = None) -> None:
 
     extractor = default_extractor()
     console = Console(stderr=True)
-    with _open_store(db) as store:
+    with _open_store(db, must_exist=False) as store:
         progress = Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=console, disable=not console.is_terminal, transient=True)
         with progress:
